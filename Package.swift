@@ -1,0 +1,34 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "swiftvmm",
+    products: [
+        .executable(name: "swiftvmm", targets: ["swiftvmm"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "X86"),
+        .target(name: "Machine", dependencies: ["X86"]),
+        .target(name: "Interpreter", dependencies: ["X86", "Machine"]),
+        .target(name: "CKVM"),
+        .target(name: "KVM", dependencies: ["X86", "Machine", "CKVM"]),
+        .target(name: "Devices", dependencies: ["Machine"]),
+        .target(name: "Boot", dependencies: ["X86", "Machine"]),
+        .target(name: "VMMCommand", dependencies: [
+            "X86", "Machine", "Interpreter", "KVM", "Devices", "Boot",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "swiftvmm", dependencies: ["VMMCommand"]),
+        .testTarget(name: "X86Tests", dependencies: ["X86"]),
+        .testTarget(name: "MachineTests", dependencies: ["Machine"]),
+        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Machine", "X86"]),
+        .testTarget(name: "KVMTests", dependencies: ["KVM", "Machine", "X86"]),
+        .testTarget(name: "DevicesTests", dependencies: ["Devices", "Machine"]),
+        .testTarget(name: "BootTests", dependencies: ["Boot", "Machine", "X86"]),
+        .testTarget(name: "VMMCommandTests", dependencies: ["VMMCommand", "swiftvmm"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
