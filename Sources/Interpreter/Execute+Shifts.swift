@@ -1,0 +1,183 @@
+import X86
+
+/// Shifts, rotates, double shifts, bit tests and bit scans.
+extension InterpreterCore {
+    mutating func shift(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
+        let rawCount: UInt64
+        switch instruction.handler {
+        case .shiftRMOne: rawCount = 1
+        case .shiftRMCL: rawCount = state.gpr[1] & 0xFF
+        default: rawCount = instruction.immediate & 0xFF
+        }
+        let count = model == .i8086 ? Int(rawCount) : Int(rawCount & (size == 8 ? 0x3F : 0x1F))
+        let value = try rmOperand(instruction, size: size)
+        guard count != 0 else {
+            // A zero count changes nothing, but a memory operand was still read (and may fault).
+            return
+        }
+        let bits = size * 8
+        let mask = Self.mask(size)
+        let signBit = Self.signBit(size)
+        var status = flags.bits
+        var result: UInt64
+        var carry: Bool
+        var overflow: Bool
+        let kind = ShiftKind(rawValue: instruction.extra & 7) ?? .shl
+        switch kind {
+        case .rol, .ror:
+            let rotation = count % bits
+            if kind == .rol {
+                result = rotation == 0 ? value : (value << UInt64(rotation) | value >> UInt64(bits - rotation)) & mask
+                carry = result & 1 != 0
+                overflow = (result & signBit != 0) != carry
+            } else {
+                result = rotation == 0 ? value : (value >> UInt64(rotation) | value << UInt64(bits - rotation)) & mask
+                carry = result & signBit != 0
+                overflow = (result & signBit != 0) != (result & (signBit >> 1) != 0)
+            }
+            status = status & ~(RFlags.carry | RFlags.overflow) | (carry ? RFlags.carry : 0) | (overflow ? RFlags.overflow : 0)
+            flags.materialize(status)
+            try setRMOperand(instruction, size: size, result)
+            return
+        case .rcl, .rcr:
+            let rotation = size < 4 ? count % (bits + 1) : count
+            result = value
+            carry = flags.carry
+            let carryBefore = carry
+            for _ in 0..<rotation {
+                if kind == .rcl {
+                    let out = result & signBit != 0
+                    result = (result << 1 | (carry ? 1 : 0)) & mask
+                    carry = out
+                } else {
+                    let out = result & 1 != 0
+                    result = result >> 1 | (carry ? signBit : 0)
+                    carry = out
+                }
+            }
+            if kind == .rcl {
+                overflow = (result & signBit != 0) != carry
+            } else {
+                overflow = (value & signBit != 0) != carryBefore
+            }
+            status = status & ~(RFlags.carry | RFlags.overflow) | (carry ? RFlags.carry : 0) | (overflow ? RFlags.overflow : 0)
+            flags.materialize(status)
+            try setRMOperand(instruction, size: size, result)
+            return
+        case .shl, .sal:
+            result = count >= 64 ? 0 : (value << UInt64(count)) & mask
+            carry = count <= bits ? (value >> UInt64(bits - count)) & 1 != 0 : false
+            overflow = (result & signBit != 0) != carry
+        case .shr:
+            result = count >= 64 ? 0 : value >> UInt64(count)
+            carry = count <= bits ? (value >> UInt64(count - 1)) & 1 != 0 : false
+            overflow = value & signBit != 0
+        case .sar:
+            let signed = Int64(bitPattern: Self.signExtend(value, from: size))
+            result = UInt64(bitPattern: signed >> Int64(min(count, 63))) & mask
+            carry = (signed >> Int64(min(count - 1, 63))) & 1 != 0
+            overflow = false
+        }
+        flags.materialize(LazyFlags.resultFlags(result, size: size, carry: carry, overflow: overflow, auxiliary: status & RFlags.auxiliaryCarry != 0))
+        try setRMOperand(instruction, size: size, result)
+    }
+
+    /// SHLD and SHRD: shift r/m, filling from the register operand.
+    mutating func doubleShift(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
+        let countSource = instruction.handler == .shldImm || instruction.handler == .shrdImm ? instruction.immediate : state.gpr[1]
+        let count = Int(countSource & (size == 8 ? 0x3F : 0x1F))
+        let destination = try rmOperand(instruction, size: size)
+        guard count != 0 else { return }
+        let source = regOperand(instruction, size: size)
+        let bits = size * 8
+        let left = instruction.handler == .shldImm || instruction.handler == .shldCL
+        // Work in 128 bits so that counts above the operand width (16-bit forms) behave as on hardware.
+        let result: UInt64
+        let carry: Bool
+        if left {
+            let combined = UInt128(destination) << UInt128(bits) | UInt128(source) | (UInt128(destination) << UInt128(2 * bits))
+            let shifted = combined << UInt128(count)
+            result = UInt64(truncatingIfNeeded: shifted >> UInt128(2 * bits)) & Self.mask(size)
+            carry = (shifted >> UInt128(3 * bits)) & 1 != 0
+        } else {
+            let combined = UInt128(source) << UInt128(bits) | UInt128(destination) | (UInt128(source) << UInt128(2 * bits))
+            result = UInt64(truncatingIfNeeded: combined >> UInt128(count)) & Self.mask(size)
+            carry = (combined >> UInt128(count - 1)) & 1 != 0
+        }
+        let overflow = (result ^ destination) & Self.signBit(size) != 0
+        flags.materialize(LazyFlags.resultFlags(result, size: size, carry: carry, overflow: overflow))
+        try setRMOperand(instruction, size: size, result)
+    }
+
+    /// BT, BTS, BTR and BTC; a register bit offset may address memory beyond the operand.
+    mutating func bitTest(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
+        let bits = UInt64(size * 8)
+        var bitIndex: UInt64
+        var memoryOffset: UInt64 = 0
+        if instruction.handler == .bitTestRMReg {
+            let offset = regOperand(instruction, size: size)
+            if instruction.modrmMod == 3 {
+                bitIndex = offset & (bits - 1)
+            } else {
+                let signedOffset = Int64(bitPattern: Self.signExtend(offset, from: size))
+                memoryOffset = UInt64(bitPattern: (signedOffset >> Int64(size == 8 ? 6 : size == 4 ? 5 : 4)) * Int64(size))
+                bitIndex = offset & (bits - 1)
+            }
+        } else {
+            bitIndex = instruction.immediate & (bits - 1)
+        }
+        let value: UInt64
+        if instruction.modrmMod == 3 {
+            value = try rmOperand(instruction, size: size)
+        } else {
+            let address = (effectiveAddress(instruction) &+ memoryOffset) & Self.mask(Int(instruction.addressSize))
+            value = try read(segment: instruction.memorySegment, offset: address, size: size)
+        }
+        let bit: UInt64 = 1 << bitIndex
+        var status = flags.bits & ~RFlags.carry
+        if value & bit != 0 { status |= RFlags.carry }
+        flags.materialize(status)
+        let result: UInt64
+        switch instruction.extra & 3 {
+        case 1: result = value | bit
+        case 2: result = value & ~bit
+        case 3: result = value ^ bit
+        default: return
+        }
+        if instruction.modrmMod == 3 {
+            try setRMOperand(instruction, size: size, result)
+        } else {
+            let address = (effectiveAddress(instruction) &+ memoryOffset) & Self.mask(Int(instruction.addressSize))
+            try write(segment: instruction.memorySegment, offset: address, size: size, value: result)
+        }
+    }
+
+    mutating func bitScan(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
+        let source = try rmOperand(instruction, size: size)
+        let bits = size * 8
+        var status = flags.bits
+        switch instruction.handler {
+        case .bsf, .bsr:
+            if source == 0 {
+                status |= RFlags.zero
+            } else {
+                status &= ~RFlags.zero
+                let index = instruction.handler == .bsf ? source.trailingZeroBitCount : 63 - source.leadingZeroBitCount
+                setRegOperand(instruction, size: size, UInt64(index))
+            }
+            flags.materialize(status)
+        case .tzcnt, .lzcnt:
+            let count = instruction.handler == .tzcnt
+                ? min(source.trailingZeroBitCount, bits)
+                : source.leadingZeroBitCount - (64 - bits)
+            setRegOperand(instruction, size: size, UInt64(count))
+            status &= ~(RFlags.carry | RFlags.zero)
+            if source == 0 { status |= RFlags.carry }
+            if count == 0 { status |= RFlags.zero }
+            flags.materialize(status)
+        default:
+            setRegOperand(instruction, size: size, UInt64(source.nonzeroBitCount))
+            flags.materialize(source == 0 ? RFlags.zero : 0)
+        }
+    }
+}

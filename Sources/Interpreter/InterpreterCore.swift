@@ -1,0 +1,127 @@
+import Machine
+import X86
+
+/// The interpreter's processor: the vCPU context plus the caches that make interpretation fast.
+/// Its methods run in place inside `InterpreterVirtualCPU`, so the hot path touches plain data only.
+struct InterpreterCore {
+    var state: VCPUContext
+    var flags = LazyFlags()
+    var tlb = SoftwareTLB()
+    let memory: PhysicalMemoryMap
+    let cache: DecodedInstructionCache
+    let model: CPUModel
+
+    /// RIP of the instruction being executed (state.rip already points past it).
+    var instructionStart: UInt64 = 0
+    var instructionsExecuted: UInt64 = 0
+    /// Added to host nanoseconds to form the guest's time-stamp counter.
+    var timeStampOffset: UInt64 = 0
+    /// The decode mode of the current code segment, recomputed when CS, CR0 or EFER change.
+    var decodeMode: DecodeMode = .bits16
+    /// Mask applied to RIP: 0xFFFF, 0xFFFFFFFF or all ones.
+    var ripMask: UInt64 = 0xFFFF
+
+    /// Value of an IN that the run loop completed; consumed when the IN executes again.
+    var completedPortRead: UInt64?
+    /// Address of the MMIO load the last `.mmioRead` exit asked the run loop for.
+    var awaitedMMIORead: UInt64?
+    /// Value and address of an MMIO load that the run loop completed.
+    var completedMMIORead: (address: UInt64, value: UInt64)?
+    /// Exits an instruction produced as it completed (OUT, MMIO stores), handed out in order.
+    var completionExits = InlineArray<4, VMExit>(repeating: .yield)
+    var completionExitCount = 0
+    var completionExitNext = 0
+
+    init(state: VCPUContext, memory: PhysicalMemoryMap, model: CPUModel) {
+        self.state = state
+        self.memory = memory
+        self.model = model
+        cache = DecodedInstructionCache()
+        flags.materialize(state.rflags)
+        modeChanged()
+    }
+
+    /// The context with RFLAGS made whole.
+    var context: VCPUContext {
+        var copy = state
+        copy.rflags = rflags
+        return copy
+    }
+
+    mutating func replaceContext(_ context: VCPUContext) {
+        state = context
+        flags.materialize(context.rflags)
+        tlb.flush()
+        modeChanged()
+    }
+
+    /// RFLAGS with the lazily kept status flags folded in.
+    var rflags: UInt64 {
+        get { state.rflags & ~RFlags.status | flags.bits | RFlags.reserved1 }
+        set {
+            state.rflags = newValue & ~RFlags.status | RFlags.reserved1
+            flags.materialize(newValue)
+        }
+    }
+
+    /// Recomputes what depends on CS, CR0 and EFER.
+    mutating func modeChanged() {
+        let mode = state.mode
+        decodeMode = model == .i8086 ? .bits16 : DecodeMode(mode)
+        switch decodeMode {
+        case .bits16: ripMask = 0xFFFF
+        case .bits32: ripMask = 0xFFFF_FFFF
+        case .bits64: ripMask = .max
+        }
+    }
+
+    mutating func queueCompletionExit(_ exit: VMExit) throws(Interruption) {
+        guard completionExitCount < 4 else { throw .failure("more than four device accesses in one instruction") }
+        completionExits[completionExitCount] = exit
+        completionExitCount += 1
+    }
+
+    /// Runs until an exit, or until `budget` instructions have executed (then `.yield`).
+    mutating func run(budget: Int) -> VMExit {
+        if completionExitNext < completionExitCount {
+            let exit = completionExits[completionExitNext]
+            completionExitNext += 1
+            if completionExitNext == completionExitCount { completionExitCount = 0; completionExitNext = 0 }
+            return exit
+        }
+        var remaining = budget
+        while remaining > 0 {
+            remaining -= 1
+            if state.events.halted { return .halt }
+            do {
+                try step()
+                instructionsExecuted &+= 1
+            } catch {
+                state.rip = instructionStart
+                switch error {
+                case .exit(let exit):
+                    if case .mmioRead(let address, _) = exit { awaitedMMIORead = address }
+                    return exit
+                case .exception(let vector, let errorCode):
+                    if let exit = deliverException(vector: vector, errorCode: errorCode) { return exit }
+                }
+            }
+            if completionExitCount > 0 {
+                completionExitNext = 1
+                let exit = completionExits[0]
+                if completionExitCount == 1 { completionExitCount = 0; completionExitNext = 0 }
+                return exit
+            }
+        }
+        return .yield
+    }
+
+    /// Fetches, decodes (or finds in the cache) and executes one instruction.
+    @inline(__always)
+    mutating func step() throws(Interruption) {
+        instructionStart = state.rip
+        let instruction = try fetch()
+        state.rip = (instructionStart &+ UInt64(instruction.length)) & ripMask
+        try execute(instruction)
+    }
+}

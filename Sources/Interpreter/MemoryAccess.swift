@@ -1,0 +1,194 @@
+import Machine
+import X86
+
+/// Guest memory accesses: segmentation, the software TLB, and the split into RAM, ROM and MMIO.
+extension InterpreterCore {
+    /// Whether accesses are checked as CPL-3 (user) accesses.
+    @inline(__always) var userAccess: Bool { state.cpl == 3 }
+
+    /// Translates `linear` for `kind` through the TLB, walking the page tables on a miss.
+    @inline(__always)
+    mutating func translate(_ linear: UInt64, kind: AccessKind, supervisor: Bool = false) throws(Interruption) -> SoftwareTLB.Entry {
+        let page = linear >> 12
+        let slot = SoftwareTLB.slot(page)
+        let entry = tlb.entries[slot]
+        if entry.tag == page {
+            let user = !supervisor && userAccess
+            let needed: SoftwareTLB.Permissions
+            switch kind {
+            case .read: needed = user ? .userRead : []
+            case .write: needed = user ? [.userWrite, .writableRAM] : [.supervisorWrite, .writableRAM]
+            case .execute: needed = user ? [.execute, .userRead] : .execute
+            }
+            if entry.permissions.isSuperset(of: needed) { return entry }
+        }
+        return try refill(linear, kind: kind, supervisor: supervisor)
+    }
+
+    private mutating func refill(_ linear: UInt64, kind: AccessKind, supervisor: Bool) throws(Interruption) -> SoftwareTLB.Entry {
+        let user = !supervisor && userAccess
+        var permissions: SoftwareTLB.Permissions
+        var physical: UInt64
+        if state.cr0 & CR0.paging != 0 {
+            let result = try walk(linear, kind: kind, user: user)
+            physical = result.physical
+            permissions = []
+            if result.user { permissions.insert(.userRead) }
+            if result.executable { permissions.insert(.execute) }
+            if result.dirty {
+                if result.writable || state.cr0 & CR0.writeProtect == 0 { permissions.insert(.supervisorWrite) }
+                if result.writable && result.user { permissions.insert(.userWrite) }
+            }
+        } else {
+            physical = model == .i8086 ? linear & 0xF_FFFF : linear
+            permissions = [.supervisorWrite, .userRead, .userWrite, .execute]
+        }
+        var entry = SoftwareTLB.Entry()
+        entry.tag = linear >> 12
+        entry.physicalPage = physical & ~0xFFF
+        if let page = memory.page(containing: physical) {
+            entry.host = page.host
+            entry.generation = page.generation
+            if !page.isROM { permissions.insert(.writableRAM) }
+        }
+        entry.permissions = permissions
+        tlb.entries[SoftwareTLB.slot(linear >> 12)] = entry
+        return entry
+    }
+
+    /// Converts a segment-relative offset to a linear address, checking limits and rights.
+    @inline(__always)
+    mutating func linearAddress(segment: Int, offset: UInt64, size: Int, write: Bool) throws(Interruption) -> UInt64 {
+        let cache = state.segments[segment]
+        if decodeMode == .bits64 {
+            let linear = segment >= SegmentName.fs.rawValue ? cache.base &+ offset : offset
+            guard Self.isCanonical(linear) else {
+                throw segment == SegmentName.ss.rawValue ? .stackFault() : .generalProtection()
+            }
+            return linear
+        }
+        let mode = state.mode
+        if mode != .real && mode != .virtual8086 {
+            let rights = cache.access
+            if !rights.present || (write && (rights.isCode || !rights.isWritableOrReadable)) || (!write && rights.isCode && !rights.isWritableOrReadable) {
+                throw segment == SegmentName.ss.rawValue ? .stackFault() : .generalProtection()
+            }
+            if rights.isExpandDown {
+                let upper: UInt64 = rights.defaultBig ? 0xFFFF_FFFF : 0xFFFF
+                if offset <= UInt64(cache.limit) || offset &+ UInt64(size) &- 1 > upper {
+                    throw segment == SegmentName.ss.rawValue ? .stackFault() : .generalProtection()
+                }
+                return (cache.base &+ offset) & 0xFFFF_FFFF
+            }
+        }
+        if offset &+ UInt64(size) &- 1 > UInt64(cache.limit) || offset &+ UInt64(size) &- 1 < offset {
+            throw segment == SegmentName.ss.rawValue ? .stackFault() : .generalProtection()
+        }
+        return (cache.base &+ offset) & 0xFFFF_FFFF
+    }
+
+    @inline(__always)
+    static func isCanonical(_ address: UInt64) -> Bool {
+        let top = Int64(bitPattern: address) >> 47
+        return top == 0 || top == -1
+    }
+
+    /// Reads `size` bytes at segment:offset.
+    @inline(__always)
+    mutating func read(segment: Int, offset: UInt64, size: Int) throws(Interruption) -> UInt64 {
+        if model == .i8086 { return try read8086(segment: segment, offset: offset, size: size) }
+        let linear = try linearAddress(segment: segment, offset: offset, size: size, write: false)
+        return try readLinear(linear, size: size)
+    }
+
+    /// Writes the low `size` bytes of `value` at segment:offset.
+    @inline(__always)
+    mutating func write(segment: Int, offset: UInt64, size: Int, value: UInt64) throws(Interruption) {
+        if model == .i8086 { return try write8086(segment: segment, offset: offset, size: size, value: value) }
+        let linear = try linearAddress(segment: segment, offset: offset, size: size, write: true)
+        try writeLinear(linear, size: size, value: value)
+    }
+
+    @inline(__always)
+    mutating func readLinear(_ linear: UInt64, size: Int, supervisor: Bool = false) throws(Interruption) -> UInt64 {
+        let within = Int(linear & 0xFFF)
+        if within + size <= 4096 {
+            let entry = try translate(linear, kind: .read, supervisor: supervisor)
+            if let host = entry.host { return Self.load(host + within, size: size) }
+            return try readMMIO(entry.physicalPage | UInt64(within), size: size)
+        }
+        var value: UInt64 = 0
+        for index in 0..<size {
+            value |= try readLinear(linear &+ UInt64(index), size: 1, supervisor: supervisor) << UInt64(index * 8)
+        }
+        return value
+    }
+
+    @inline(__always)
+    mutating func writeLinear(_ linear: UInt64, size: Int, value: UInt64, supervisor: Bool = false) throws(Interruption) {
+        let within = Int(linear & 0xFFF)
+        if within + size <= 4096 {
+            let entry = try translate(linear, kind: .write, supervisor: supervisor)
+            if let host = entry.host, entry.permissions.contains(.writableRAM) {
+                if let generation = entry.generation { Self.invalidateCode(generation) }
+                Self.store(host + within, size: size, value: value)
+                return
+            }
+            try queueCompletionExit(.mmioWrite(address: entry.physicalPage | UInt64(within), size: size, value: value))
+            return
+        }
+        // A write that crosses pages: check both pages before changing either.
+        _ = try translate(linear, kind: .write, supervisor: supervisor)
+        _ = try translate(linear &+ UInt64(size - 1), kind: .write, supervisor: supervisor)
+        for index in 0..<size {
+            try writeLinear(linear &+ UInt64(index), size: 1, value: value >> UInt64(index * 8), supervisor: supervisor)
+        }
+    }
+
+    mutating func readMMIO(_ physical: UInt64, size: Int) throws(Interruption) -> UInt64 {
+        if let completed = completedMMIORead, completed.address == physical {
+            completedMMIORead = nil
+            return completed.value
+        }
+        throw .exit(.mmioRead(address: physical, size: size))
+    }
+
+    @inline(__always)
+    static func load(_ pointer: UnsafeMutableRawPointer, size: Int) -> UInt64 {
+        switch size {
+        case 1: UInt64(pointer.load(as: UInt8.self))
+        case 2: UInt64(UInt16(littleEndian: pointer.loadUnaligned(as: UInt16.self)))
+        case 4: UInt64(UInt32(littleEndian: pointer.loadUnaligned(as: UInt32.self)))
+        default: UInt64(littleEndian: pointer.loadUnaligned(as: UInt64.self))
+        }
+    }
+
+    @inline(__always)
+    static func store(_ pointer: UnsafeMutableRawPointer, size: Int, value: UInt64) {
+        switch size {
+        case 1: pointer.storeBytes(of: UInt8(truncatingIfNeeded: value), as: UInt8.self)
+        case 2: pointer.storeBytes(of: UInt16(truncatingIfNeeded: value).littleEndian, as: UInt16.self)
+        case 4: pointer.storeBytes(of: UInt32(truncatingIfNeeded: value).littleEndian, as: UInt32.self)
+        default: pointer.storeBytes(of: value.littleEndian, as: UInt64.self)
+        }
+    }
+
+    /// 8086 accesses: each byte's offset wraps within the 64 KiB segment, the address within 1 MiB.
+    private mutating func read8086(segment: Int, offset: UInt64, size: Int) throws(Interruption) -> UInt64 {
+        var value: UInt64 = 0
+        let base = state.segments[segment].base
+        for index in 0..<size {
+            let linear = (base &+ ((offset &+ UInt64(index)) & 0xFFFF)) & 0xF_FFFF
+            value |= try readLinear(linear, size: 1) << UInt64(index * 8)
+        }
+        return value
+    }
+
+    private mutating func write8086(segment: Int, offset: UInt64, size: Int, value: UInt64) throws(Interruption) {
+        let base = state.segments[segment].base
+        for index in 0..<size {
+            let linear = (base &+ ((offset &+ UInt64(index)) & 0xFFFF)) & 0xF_FFFF
+            try writeLinear(linear, size: 1, value: value >> UInt64(index * 8))
+        }
+    }
+}

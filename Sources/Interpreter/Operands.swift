@@ -1,0 +1,119 @@
+import X86
+
+/// Register and memory operands of decoded instructions.
+extension InterpreterCore {
+    @inline(__always)
+    static func mask(_ size: Int) -> UInt64 { size == 8 ? .max : (1 << UInt64(size * 8)) &- 1 }
+
+    @inline(__always)
+    static func signBit(_ size: Int) -> UInt64 { 1 << UInt64(size * 8 - 1) }
+
+    /// Sign-extends the low `size` bytes of `value` to 64 bits.
+    @inline(__always)
+    static func signExtend(_ value: UInt64, from size: Int) -> UInt64 {
+        let shift = UInt64(64 - size * 8)
+        return UInt64(bitPattern: Int64(bitPattern: value << shift) >> shift)
+    }
+
+    /// Reads general register `index` at `size`; with `highByte`, AH/CH/DH/BH for indexes 4–7.
+    @inline(__always)
+    func register(_ index: UInt8, size: Int, highByte: Bool) -> UInt64 {
+        if size == 1 && highByte { return (state.gpr[Int(index) - 4] >> 8) & 0xFF }
+        return state.gpr[Int(index)] & Self.mask(size)
+    }
+
+    /// Writes general register `index`: 32-bit writes clear the upper half, narrower ones merge.
+    @inline(__always)
+    mutating func setRegister(_ index: UInt8, size: Int, highByte: Bool, _ value: UInt64) {
+        switch size {
+        case 1:
+            if highByte {
+                let slot = Int(index) - 4
+                state.gpr[slot] = state.gpr[slot] & ~0xFF00 | (value & 0xFF) << 8
+            } else {
+                state.gpr[Int(index)] = state.gpr[Int(index)] & ~0xFF | value & 0xFF
+            }
+        case 2: state.gpr[Int(index)] = state.gpr[Int(index)] & ~0xFFFF | value & 0xFFFF
+        case 4: state.gpr[Int(index)] = value & 0xFFFF_FFFF
+        default: state.gpr[Int(index)] = value
+        }
+    }
+
+    /// The ModRM reg operand.
+    @inline(__always)
+    func regOperand(_ instruction: DecodedInstruction, size: Int) -> UInt64 {
+        register(instruction.reg, size: size, highByte: instruction.isHighByte(instruction.reg))
+    }
+
+    @inline(__always)
+    mutating func setRegOperand(_ instruction: DecodedInstruction, size: Int, _ value: UInt64) {
+        setRegister(instruction.reg, size: size, highByte: instruction.isHighByte(instruction.reg), value)
+    }
+
+    /// The offset of the memory operand within its segment, masked to the address size.
+    @inline(__always)
+    func effectiveAddress(_ instruction: DecodedInstruction) -> UInt64 {
+        var address = UInt64(bitPattern: instruction.displacement)
+        if instruction.base == DecodedInstruction.ripRelative {
+            address &+= state.rip
+        } else if instruction.base != DecodedInstruction.noRegister {
+            address &+= state.gpr[Int(instruction.base)]
+        }
+        if instruction.index != DecodedInstruction.noRegister {
+            address &+= state.gpr[Int(instruction.index)] << UInt64(instruction.scaleShift)
+        }
+        return address & Self.mask(Int(instruction.addressSize))
+    }
+
+    /// Reads the r/m operand.
+    @inline(__always)
+    mutating func rmOperand(_ instruction: DecodedInstruction, size: Int) throws(Interruption) -> UInt64 {
+        if instruction.modrmMod == 3 {
+            return register(instruction.rm, size: size, highByte: instruction.isHighByte(instruction.rm))
+        }
+        return try read(segment: instruction.memorySegment, offset: effectiveAddress(instruction), size: size)
+    }
+
+    /// Writes the r/m operand.
+    @inline(__always)
+    mutating func setRMOperand(_ instruction: DecodedInstruction, size: Int, _ value: UInt64) throws(Interruption) {
+        if instruction.modrmMod == 3 {
+            setRegister(instruction.rm, size: size, highByte: instruction.isHighByte(instruction.rm), value)
+        } else {
+            try write(segment: instruction.memorySegment, offset: effectiveAddress(instruction), size: size, value: value)
+        }
+    }
+
+    /// Width of the stack pointer in bytes: 8 in 64-bit mode, else by SS.B.
+    @inline(__always)
+    var stackAddressSize: Int {
+        if decodeMode == .bits64 { return 8 }
+        if model == .i8086 { return 2 }
+        return state.mode != .real && state.segments[SegmentName.ss.rawValue].access.defaultBig ? 4 : 2
+    }
+
+    @inline(__always)
+    mutating func push(_ value: UInt64, size: Int) throws(Interruption) {
+        let stackSize = stackAddressSize
+        let mask = Self.mask(stackSize)
+        let pointer = (state.gpr[4] &- UInt64(size)) & mask
+        try write(segment: SegmentName.ss.rawValue, offset: pointer, size: size, value: value)
+        setRegister(4, size: stackSize, highByte: false, pointer)
+    }
+
+    @inline(__always)
+    mutating func pop(size: Int) throws(Interruption) -> UInt64 {
+        let stackSize = stackAddressSize
+        let mask = Self.mask(stackSize)
+        let pointer = state.gpr[4] & mask
+        let value = try read(segment: SegmentName.ss.rawValue, offset: pointer, size: size)
+        setRegister(4, size: stackSize, highByte: false, (pointer &+ UInt64(size)) & mask)
+        return value
+    }
+
+    /// Reads the value `depth` bytes above the stack pointer without popping.
+    mutating func peekStack(at depth: UInt64, size: Int) throws(Interruption) -> UInt64 {
+        let mask = Self.mask(stackAddressSize)
+        return try read(segment: SegmentName.ss.rawValue, offset: (state.gpr[4] &+ depth) & mask, size: size)
+    }
+}

@@ -1,0 +1,42 @@
+/// A direct-mapped cache of linear-page translations to host pages.
+struct SoftwareTLB {
+    /// One translation.
+    struct Entry {
+        /// Linear page number, or `invalidTag`.
+        var tag: UInt64 = SoftwareTLB.invalidTag
+        /// Host address of the page's first byte; nil for MMIO pages.
+        var host: UnsafeMutableRawPointer?
+        var physicalPage: UInt64 = 0
+        var generation: UnsafeMutablePointer<UInt32>?
+        var permissions: Permissions = []
+    }
+
+    /// What an access through a translation may do without walking the page tables again.
+    struct Permissions: OptionSet {
+        let rawValue: UInt8
+        static let supervisorWrite = Permissions(rawValue: 1 << 0)
+        static let userRead = Permissions(rawValue: 1 << 1)
+        static let userWrite = Permissions(rawValue: 1 << 2)
+        static let execute = Permissions(rawValue: 1 << 3)
+        /// The page is RAM a write may go to directly (not ROM, not MMIO).
+        static let writableRAM = Permissions(rawValue: 1 << 4)
+    }
+
+    static let invalidTag = UInt64.max
+    static let entryCount = 256
+
+    var entries = InlineArray<256, Entry>(repeating: Entry())
+
+    @inline(__always)
+    static func slot(_ page: UInt64) -> Int { Int(truncatingIfNeeded: page) & (entryCount - 1) }
+
+    mutating func flush() {
+        for index in 0..<Self.entryCount { entries[index].tag = Self.invalidTag }
+    }
+
+    mutating func flush(linear: UInt64) {
+        let page = linear >> 12
+        let slot = Self.slot(page)
+        if entries[slot].tag == page { entries[slot].tag = Self.invalidTag }
+    }
+}
