@@ -1,1 +1,3 @@
 import VMMCommand
+
+SwiftVMM.runFromCommandLine()

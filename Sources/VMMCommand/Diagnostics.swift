@@ -1,0 +1,19 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Messages from swiftvmm itself, on standard error so they never mix with guest output.
+enum Diagnostics {
+    static func error(_ message: String) {
+        write("swiftvmm: error: \(message)\n")
+    }
+
+    static func note(_ message: String) {
+        write("swiftvmm: \(message)\n")
+    }
+
+    static func write(_ text: String) {
+        fputs(text, stderr)
+        fflush(stderr)
+    }
+}
