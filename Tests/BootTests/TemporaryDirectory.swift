@@ -11,10 +11,19 @@ final class TemporaryDirectory {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 
-    /// Writes `bytes` to `name` in the directory and returns the file's path.
+    struct WriteFailure: Error {
+        let path: String
+    }
+
+    /// Writes `bytes` to `name` in the directory and returns the file's path (plain write(2): Data.write fsyncs).
     func file(_ name: String, _ bytes: [UInt8]) throws -> String {
-        let path = url.appendingPathComponent(name).path
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let path = self.path(name)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw WriteFailure(path: path) }
+        defer { close(descriptor) }
+        guard bytes.withUnsafeBytes({ write(descriptor, $0.baseAddress, $0.count) }) == bytes.count else {
+            throw WriteFailure(path: path)
+        }
         return path
     }
 
