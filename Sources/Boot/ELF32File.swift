@@ -58,13 +58,14 @@ struct ELF32File {
         }
         guard entryCount > 0 else { throw .malformed(path: path, reason: "ELF file has no program headers") }
         guard entrySize >= Self.programHeaderSize else {
-            throw .malformed(path: path, reason: "ELF program header size \(entrySize) is below \(Self.programHeaderSize)")
+            throw .malformed(
+                path: path, reason: "ELF program header size \(entrySize) is below \(Self.programHeaderSize)")
         }
         guard tableOffset + UInt64(entrySize * entryCount) <= UInt64(bytes.count) else {
+            let table = "\(entryCount) × \(entrySize) bytes at offset 0x\(hex(tableOffset))"
             throw .malformed(
                 path: path,
-                reason: "ELF program header table (\(entryCount) × \(entrySize) bytes at offset 0x\(hex(tableOffset))) "
-                    + "extends past the end of the file (\(bytes.count) bytes)")
+                reason: "ELF program header table (\(table)) extends past the end of the file (\(bytes.count) bytes)")
         }
         programHeaders = (0..<entryCount).map { index in
             let base = Int(tableOffset) + index * entrySize
@@ -78,23 +79,23 @@ struct ELF32File {
     /// The PT_LOAD segments with contents, placed at their physical addresses.
     func loadSegments() throws(BootError) -> [KernelSegment] {
         var segments: [KernelSegment] = []
-        for (index, header) in programHeaders.enumerated() where header.type == Self.loadableType && header.memorySize > 0 {
+        for (index, header) in programHeaders.enumerated()
+        where header.type == Self.loadableType && header.memorySize > 0 {
             let name = "ELF segment \(index)"
             let fileEnd = UInt64(header.offset) + UInt64(header.fileSize)
             guard header.fileSize <= header.memorySize else {
                 throw .malformed(
-                    path: path, reason: "\(name): file size \(header.fileSize) exceeds memory size \(header.memorySize)")
+                    path: path,
+                    reason: "\(name): file size \(header.fileSize) exceeds memory size \(header.memorySize)")
             }
             guard fileEnd <= UInt64(fileSize) else {
+                let bytes = "0x\(hex(header.offset))–0x\(hex(fileEnd))"
                 throw .malformed(
-                    path: path,
-                    reason: "\(name): file bytes 0x\(hex(header.offset))–0x\(hex(fileEnd)) lie past the end of the file "
-                        + "(\(fileSize) bytes)")
+                    path: path, reason: "\(name): file bytes \(bytes) lie past the end of the file (\(fileSize) bytes)")
             }
             guard UInt64(header.physicalAddress) + UInt64(header.memorySize) <= 1 << 32 else {
-                throw .doesNotFit(
-                    path: path,
-                    reason: "\(name) at 0x\(hex(header.physicalAddress)) (\(header.memorySize) bytes) extends past 4 GiB")
+                let placement = "0x\(hex(header.physicalAddress)) (\(header.memorySize) bytes)"
+                throw .doesNotFit(path: path, reason: "\(name) at \(placement) extends past 4 GiB")
             }
             segments.append(KernelSegment(
                 name: name, address: UInt64(header.physicalAddress), fileRange: Int(header.offset)..<Int(fileEnd),

@@ -3,8 +3,8 @@ import Machine
 extension GuestMemory {
     /// True when all `length` bytes at `address` are RAM within one region.
     func isRAM(at address: UInt64, length: UInt64) -> Bool {
-        guard length <= UInt64(Int.max), let target = hostPointer(at: address, length: Int(length)) else { return false }
-        return target.kind == .ram
+        guard length <= UInt64(Int.max) else { return false }
+        return hostPointer(at: address, length: Int(length))?.kind == .ram
     }
 
     /// Copies `bytes` to RAM at `address` and zero-fills the rest of `length` bytes; false, writing nothing,

@@ -4,7 +4,9 @@ import Glibc
 /// so that no path (a FIFO, /dev/zero, a directory) can block or exhaust the loader.
 enum HostFile {
     /// The bytes of the regular file at `path`, which must hold 1 to `maximumSize` bytes.
-    static func read(_ path: String, maximumSize: UInt64, limit: @autoclosure () -> String) throws(BootError) -> [UInt8] {
+    static func read(
+        _ path: String, maximumSize: UInt64, limit: @autoclosure () -> String
+    ) throws(BootError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: errorText()) }
         defer { close(descriptor) }
@@ -17,7 +19,9 @@ enum HostFile {
         var bytes = [UInt8](repeating: 0, count: Int(size))
         var filled = 0
         while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            let count = bytes.withUnsafeMutableBytes {
+                Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled)
+            }
             if count > 0 {
                 filled += count
             } else if count == 0 {

@@ -1,5 +1,5 @@
-/// The Multiboot (version 1) header of a kernel: where it was found, its flags, and with flag bit 16 the
-/// a.out-kludge address fields that say where to load a kernel that is not ELF.
+/// The Multiboot (version 1) header of a kernel: where it was found and, with flag bit 16, the a.out-kludge
+/// address fields that say where to load a kernel that is not ELF.
 struct MultibootHeader {
     /// The header's address fields (flag bit 16), all physical addresses.
     struct AddressFields {
@@ -11,7 +11,7 @@ struct MultibootHeader {
         let bssEnd: UInt32
         let entry: UInt32
 
-        /// The image these fields describe, for a header at `offset` in a file of `fileSize` bytes, and its entry point.
+        /// The image these fields describe for a header at `offset` in a file of `fileSize` bytes, and its entry.
         func image(
             headerOffset offset: Int, fileSize: Int, path: String
         ) throws(BootError) -> (segment: KernelSegment, entry: UInt64) {
@@ -35,7 +35,8 @@ struct MultibootHeader {
                 dataEnd = loadAddress + available
             } else {
                 guard loadEnd > header else {
-                    throw inconsistent("load_end_addr 0x\(hex(loadEnd)) does not lie above header_addr 0x\(hex(header))")
+                    throw inconsistent(
+                        "load_end_addr 0x\(hex(loadEnd)) does not lie above header_addr 0x\(hex(header))")
                 }
                 dataEnd = UInt64(loadEnd)
                 guard dataEnd - loadAddress <= available else {
@@ -53,7 +54,8 @@ struct MultibootHeader {
                 imageEnd = dataEnd
             } else {
                 guard UInt64(bssEnd) >= dataEnd else {
-                    throw inconsistent("bss_end_addr 0x\(hex(bssEnd)) is below the end of the loaded data 0x\(hex(dataEnd))")
+                    throw inconsistent(
+                        "bss_end_addr 0x\(hex(bssEnd)) is below the end of the loaded data 0x\(hex(dataEnd))")
                 }
                 imageEnd = UInt64(bssEnd)
             }
@@ -73,13 +75,12 @@ struct MultibootHeader {
     /// The header must lie wholly within this many bytes at the start of the file.
     static let searchLength = 8192
     static let addressFieldsFlag: UInt32 = 1 << 16
-    /// Requirement bits (0–15) swiftvmm satisfies: 0, page-aligned modules (there are none), and 1, memory information.
+    /// Requirement bits (0–15) swiftvmm satisfies: 0, page-aligned modules (there are none), 1, memory information.
     private static let supportedRequirements: UInt32 = 0b11
     private static let requirementNames: [Int: String] = [2: "video mode"]
 
     /// Offset of the header in the file.
     let offset: Int
-    let flags: UInt32
     let addressFields: AddressFields?
 
     /// Finds the first 4-byte-aligned header with a valid checksum in the first 8192 bytes of `bytes`.
@@ -87,7 +88,8 @@ struct MultibootHeader {
         let window = min(bytes.count, Self.searchLength)
         var badChecksumOffset: Int?
         var found: (offset: Int, flags: UInt32)?
-        for offset in stride(from: 0, through: window - 12, by: 4) where bytes.littleEndian(UInt32.self, at: offset) == Self.magic {
+        for offset in stride(from: 0, through: window - 12, by: 4)
+        where bytes.littleEndian(UInt32.self, at: offset) == Self.magic {
             let flags = bytes.littleEndian(UInt32.self, at: offset + 4)!
             let checksum = bytes.littleEndian(UInt32.self, at: offset + 8)!
             if Self.magic &+ flags &+ checksum == 0 {
@@ -102,8 +104,7 @@ struct MultibootHeader {
             throw .malformed(path: path, reason: "not a Multiboot kernel (\(reason))")
         }
         offset = found.offset
-        flags = found.flags
-        let unsupported = flags & 0xFFFF & ~Self.supportedRequirements
+        let unsupported = found.flags & 0xFFFF & ~Self.supportedRequirements
         guard unsupported == 0 else {
             let names = (0..<16).filter { unsupported & (1 << $0) != 0 }.map { bit in
                 Self.requirementNames[bit].map { "\($0) (header flag bit \(bit))" } ?? "header flag bit \(bit)"
@@ -111,7 +112,7 @@ struct MultibootHeader {
             throw .unsupported(
                 path: path, reason: "requires features swiftvmm does not provide: \(names.joined(separator: ", "))")
         }
-        guard flags & Self.addressFieldsFlag != 0 else {
+        guard found.flags & Self.addressFieldsFlag != 0 else {
             addressFields = nil
             return
         }
@@ -123,6 +124,7 @@ struct MultibootHeader {
         }
         let fieldsOffset = found.offset + 12
         func field(_ index: Int) -> UInt32 { bytes.littleEndian(UInt32.self, at: fieldsOffset + 4 * index)! }
-        addressFields = AddressFields(header: field(0), load: field(1), loadEnd: field(2), bssEnd: field(3), entry: field(4))
+        addressFields = AddressFields(
+            header: field(0), load: field(1), loadEnd: field(2), bssEnd: field(3), entry: field(4))
     }
 }

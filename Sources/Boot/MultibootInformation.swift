@@ -2,7 +2,7 @@
 /// strings it points to.
 struct MultibootInformation {
     /// One entry of the BIOS-style memory map (`mmap_*` fields).
-    struct MemoryMapEntry: Equatable {
+    struct MemoryMapEntry {
         static let available: UInt32 = 1
         static let reserved: UInt32 = 2
 
@@ -12,7 +12,7 @@ struct MultibootInformation {
     }
 
     /// Flag bits of the fields this loader provides.
-    enum Flag {
+    private enum Flag {
         static let memory: UInt32 = 1 << 0
         static let commandLine: UInt32 = 1 << 2
         static let memoryMap: UInt32 = 1 << 6
@@ -35,14 +35,16 @@ struct MultibootInformation {
     init(ram: [Range<UInt64>], commandLine: String, bootLoaderName: String) {
         let hole = PCMemoryLayout.legacyHoleStart..<PCMemoryLayout.legacyHoleEnd
         let lowerEnd = ram.first { $0.contains(0) }.map { min($0.upperBound, hole.lowerBound) } ?? 0
-        let upperEnd = ram.first { $0.contains(hole.upperBound) }.map { min($0.upperBound, 1 << 32) } ?? hole.upperBound
+        let upperEnd = ram.first { $0.contains(hole.upperBound) }.map { min($0.upperBound, 1 << 32) }
+            ?? hole.upperBound
         lowerMemoryKiB = UInt32(lowerEnd / 1024)
         upperMemoryKiB = UInt32((upperEnd - hole.upperBound) / 1024)
         var map: [MemoryMapEntry] = []
         for range in ram {
             for piece in [range.clamped(to: 0..<hole.lowerBound), range.clamped(to: hole.upperBound..<UInt64.max)]
             where !piece.isEmpty {
-                map.append(MemoryMapEntry(base: piece.lowerBound, length: UInt64(piece.count), type: MemoryMapEntry.available))
+                map.append(MemoryMapEntry(
+                    base: piece.lowerBound, length: UInt64(piece.count), type: MemoryMapEntry.available))
             }
         }
         map.append(MemoryMapEntry(base: hole.lowerBound, length: UInt64(hole.count), type: MemoryMapEntry.reserved))
@@ -77,7 +79,7 @@ struct MultibootInformation {
         bytes.appendLittleEndian(memoryMapAddress)
         bytes.append(contentsOf: repeatElement(0, count: 64 - bytes.count))  // drives, configuration table: none
         bytes.appendLittleEndian(bootLoaderNameAddress)
-        bytes.append(contentsOf: repeatElement(0, count: Self.structureSize - bytes.count))  // APM, VBE, framebuffer: none
+        bytes.append(contentsOf: repeatElement(0, count: Self.structureSize - bytes.count))  // APM, VBE, framebuffer
         for entry in memoryMap {
             bytes.appendLittleEndian(Self.memoryMapEntrySize)
             bytes.appendLittleEndian(entry.base)

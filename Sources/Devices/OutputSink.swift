@@ -82,7 +82,8 @@ public final class OutputSink: Sendable {
         bytes.withLockIfAvailable { Self.drain(&$0, to: descriptor) }
     }
 
-    /// Writes all of `buffer` (retrying short writes and EINTR) and empties it; bytes the descriptor refuses are dropped.
+    /// Writes all of `buffer` (retrying short writes and EINTR) and empties it; bytes the descriptor refuses
+    /// are dropped.
     private static func drain(_ buffer: inout [UInt8], to descriptor: Int32) {
         var written = 0
         buffer.withUnsafeBytes { raw in

@@ -40,7 +40,9 @@ public final class TerminalRawMode {
 /// The settings to put back, kept where a signal handler can reach them without locks or allocation.
 private enum SavedTerminal {
     /// Signals whose default action ends the process: the handler restores the terminal, then re-raises.
-    private static let fatalSignals: [Int32] = [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV]
+    private static let fatalSignals: [Int32] = [
+        SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV,
+    ]
 
     // Written only before the handlers are installed and after they are removed; read by the handlers.
     nonisolated(unsafe) private static var descriptor: Int32 = -1

@@ -223,7 +223,7 @@ public final class UART16550: PortIODevice {
         triggerLevel = FIFOControl.triggerLevels[Int(value >> 6)]
     }
 
-    /// Moves queued host bytes into the receiver while it has room; the receiver hears nothing from the host in loopback mode.
+    /// Moves queued host bytes into the receiver while it has room; in loopback mode the host is disconnected.
     private func receiveFromHost() {
         guard let input, !loopback else { return }
         while receiveBuffer.count < receiveCapacity, let byte = input.removeFirst() {
