@@ -28,8 +28,8 @@ let package = Package(
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Machine", "X86", "TestSupport"]),
         .testTarget(name: "KVMTests", dependencies: ["KVM", "Machine", "X86"]),
         .testTarget(name: "DevicesTests", dependencies: ["Devices", "Machine"]),
-        .testTarget(name: "BootTests", dependencies: ["Boot", "Machine", "X86"]),
-        .testTarget(name: "VMMCommandTests", dependencies: ["VMMCommand", "swiftvmm"]),
+        .testTarget(name: "BootTests", dependencies: ["Boot", "Machine", "X86", "TestSupport"]),
+        .testTarget(name: "VMMCommandTests", dependencies: ["VMMCommand", "swiftvmm", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,7 +13,7 @@ enum Diagnostics {
     }
 
     static func write(_ text: String) {
-        fputs(text, stderr)
-        fflush(stderr)
+        var text = text
+        text.withUTF8 { bytes in _ = Glibc.write(STDERR_FILENO, bytes.baseAddress, bytes.count) }
     }
 }

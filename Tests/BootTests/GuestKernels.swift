@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The test guest `Guests/multiboot-hello.S`, assembled and linked with the host's binutils.
 struct GuestKernels {
@@ -26,12 +27,12 @@ struct GuestKernels {
         let kludgeELF = directory.path("multiboot-hello-kludge.elf")
         let flatPath = directory.path("multiboot-hello.flat")
 
-        try Self.run("/usr/bin/as", "--32", "-o", elfObject, source)
-        try Self.run("/usr/bin/ld", "-m", "elf_i386", "-T", script, "-o", elfPath, elfObject)
-        try Self.run("/usr/bin/objcopy", "-O", "binary", elfPath, flatPath)
-        try Self.run("/usr/bin/as", "--32", "--defsym", "AOUT_KLUDGE=1", "-o", kludgeObject, source)
-        try Self.run("/usr/bin/ld", "-m", "elf_i386", "-T", script, "--oformat", "binary", "-o", kludgePath, kludgeObject)
-        try Self.run("/usr/bin/ld", "-m", "elf_i386", "-T", script, "-o", kludgeELF, kludgeObject)
+        try HostTool.run("/usr/bin/as", "--32", "-o", elfObject, source)
+        try HostTool.run("/usr/bin/ld", "-m", "elf_i386", "-T", script, "-o", elfPath, elfObject)
+        try HostTool.run("/usr/bin/objcopy", "-O", "binary", elfPath, flatPath)
+        try HostTool.run("/usr/bin/as", "--32", "--defsym", "AOUT_KLUDGE=1", "-o", kludgeObject, source)
+        try HostTool.run("/usr/bin/ld", "-m", "elf_i386", "-T", script, "--oformat", "binary", "-o", kludgePath, kludgeObject)
+        try HostTool.run("/usr/bin/ld", "-m", "elf_i386", "-T", script, "-o", kludgeELF, kludgeObject)
         elfFlatImage = [UInt8](try Data(contentsOf: URL(fileURLWithPath: flatPath)))
         elfSymbols = try Self.symbols(of: elfPath)
         kludgeSymbols = try Self.symbols(of: kludgeELF)
@@ -39,32 +40,11 @@ struct GuestKernels {
 
     private static func symbols(of path: String) throws -> [String: UInt64] {
         var symbols: [String: UInt64] = [:]
-        for line in try run("/usr/bin/nm", path).split(separator: "\n") {
+        for line in try HostTool.run("/usr/bin/nm", path).split(separator: "\n") {
             let fields = line.split(separator: " ")
             if fields.count == 3, let value = UInt64(fields[0], radix: 16) { symbols[String(fields[2])] = value }
         }
         return symbols
     }
 
-    struct ToolFailure: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    @discardableResult
-    private static func run(_ tool: String, _ arguments: String...) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw ToolFailure(description: "\(tool) \(arguments.joined(separator: " ")) failed: \(text)")
-        }
-        return text
-    }
 }

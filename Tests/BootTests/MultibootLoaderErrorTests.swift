@@ -2,6 +2,7 @@ import Boot
 import Foundation
 import Machine
 import Testing
+import TestSupport
 
 @Suite struct MultibootLoaderErrorTests {
     let directory: TemporaryDirectory

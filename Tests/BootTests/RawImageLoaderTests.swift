@@ -1,6 +1,7 @@
 import Boot
 import Machine
 import Testing
+import TestSupport
 import X86
 
 @Suite struct RawImageLoaderTests {

@@ -1,22 +1,23 @@
 import Foundation
 
 /// A fresh directory under the system's temporary directory, removed when the value is released.
-final class TemporaryDirectory {
-    let url: URL
+public final class TemporaryDirectory {
+    public let url: URL
 
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("swiftvmm-boot-\(UUID().uuidString)")
+    public init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("swiftvmm-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
     deinit { try? FileManager.default.removeItem(at: url) }
 
-    struct WriteFailure: Error {
-        let path: String
+    public struct WriteFailure: Error {
+        public let path: String
     }
 
     /// Writes `bytes` to `name` in the directory and returns the file's path (plain write(2): Data.write fsyncs).
-    func file(_ name: String, _ bytes: [UInt8]) throws -> String {
+    @discardableResult
+    public func file(_ name: String, _ bytes: [UInt8]) throws -> String {
         let path = self.path(name)
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw WriteFailure(path: path) }
@@ -27,5 +28,5 @@ final class TemporaryDirectory {
         return path
     }
 
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 }
