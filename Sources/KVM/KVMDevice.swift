@@ -8,6 +8,8 @@ final class KVMDevice {
     let runAreaSize: Int
     /// The CPUID leaves the host offers a guest.
     let supportedCPUID: KVMCPUIDTable
+    /// How a vCPU's XSAVE area is read: its size, and with which request.
+    let extendedStateLayout: KVMExtendedStateArea.Layout
 
     /// The capabilities the engine relies on, with the names errors report.
     private static let requiredCapabilities: [(capability: Int32, name: String)] = [
@@ -18,6 +20,7 @@ final class KVMDevice {
         (KVM_CAP_EXT_CPUID, "KVM_CAP_EXT_CPUID"),
         (KVM_CAP_VCPU_EVENTS, "KVM_CAP_VCPU_EVENTS"),
         (KVM_CAP_DEBUGREGS, "KVM_CAP_DEBUGREGS"),
+        (KVM_CAP_XSAVE, "KVM_CAP_XSAVE"),
     ]
 
     /// Opens the device at `path` and checks that it speaks the stable KVM API.
@@ -36,6 +39,8 @@ final class KVMDevice {
         guard size >= MemoryLayout<kvm_run>.size else { throw .invalidRunAreaSize(size) }
         runAreaSize = Int(size)
         supportedCPUID = try KVMCPUIDTable.supported(by: descriptor)
+        extendedStateLayout = KVMExtendedStateArea.Layout(
+            xsave2Size: Int(try descriptor.control(.checkExtension, value: UInt(KVM_CAP_XSAVE2))))
     }
 
     /// Creates an empty virtual machine and returns its descriptor.

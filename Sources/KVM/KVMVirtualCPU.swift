@@ -18,6 +18,7 @@ final class KVMVirtualCPU: VirtualCPU {
     private let runArea: KVMRunArea
     private let interrupter: KVMRunInterrupter
     private let modelSpecificRegisters: KVMModelSpecificRegisterList
+    private let extendedStateLayout: KVMExtendedStateArea.Layout
 
     private var cached: VCPUContext
     /// KVM holds newer state than `cached` (a KVM_RUN happened since the last fetch).
@@ -38,6 +39,7 @@ final class KVMVirtualCPU: VirtualCPU {
         modelSpecificRegisters = KVMModelSpecificRegisterList(probing: descriptor)
         self.descriptor = descriptor
         self.virtualMachine = virtualMachine
+        extendedStateLayout = virtualMachine.device.extendedStateLayout
         interrupter = KVMRunInterrupter(run: runArea.run)
         cached = context
         halted = context.events.halted
@@ -203,9 +205,7 @@ final class KVMVirtualCPU: VirtualCPU {
             var debug = kvm_debugregs()
             try descriptor.control(.getDebugRegisters, &debug)
             debug.apply(to: &context)
-            var floatingPoint = kvm_fpu()
-            try descriptor.control(.getFPU, &floatingPoint)
-            floatingPoint.apply(to: &context.fpu)
+            context.fpu = try KVMExtendedStateArea(of: descriptor, layout: extendedStateLayout).floatingPointState
             var events = kvm_vcpu_events()
             try descriptor.control(.getVCPUEvents, &events)
             events.apply(to: &context.events)
@@ -227,8 +227,9 @@ final class KVMVirtualCPU: VirtualCPU {
         try descriptor.control(.setRegisters, &registers)
         var debug = kvm_debugregs(cached)
         try descriptor.control(.setDebugRegisters, &debug)
-        var floatingPoint = kvm_fpu(cached.fpu)
-        try descriptor.control(.setFPU, &floatingPoint)
+        let extendedState = try KVMExtendedStateArea(of: descriptor, layout: extendedStateLayout)
+        extendedState.replaceFloatingPointState(with: cached.fpu)
+        try extendedState.write(to: descriptor)
         try modelSpecificRegisters.write(cached.msr, to: descriptor)
         var events = kvm_vcpu_events(cached.events)
         try descriptor.control(.setVCPUEvents, &events)

@@ -17,10 +17,14 @@ struct KVMTestMachine {
         vcpu = try KVMEngine().makeVirtualCPU(memory: memory, context: context)
     }
 
-    /// 64 KiB of RAM at 0 holding `code` at 0x1000, and a real-mode context that starts it.
-    static func realMode(code: [UInt8]) throws -> KVMTestMachine {
+    /// 64 KiB of RAM at 0 holding `code` at 0x1000, whatever `addRegions` adds, and a real-mode
+    /// context that starts the code.
+    static func realMode(
+        code: [UInt8], addRegions: (GuestMemory) throws -> Void = { _ in }
+    ) throws -> KVMTestMachine {
         let memory = GuestMemory()
         try memory.addRAM(name: "ram", at: 0, size: 0x1_0000)
+        try addRegions(memory)
         memory.write(code, at: realModeCodeAddress)
         let context = VCPUContext.realMode(codeSegment: 0x100, instructionPointer: 0, stackPointer: 0xF000)
         return try KVMTestMachine(memory: memory, context: context)
