@@ -1,1 +1,2 @@
+// CKVM is header-only; SwiftPM needs one source file to build the target.
 #include "CKVM.h"

@@ -1,0 +1,43 @@
+import CKVM
+import Glibc
+
+/// The CPUID leaves a vCPU reports: what KVM_GET_SUPPORTED_CPUID offers, installed with KVM_SET_CPUID2.
+struct KVMCPUIDTable: Sendable {
+    var entries: [kvm_cpuid_entry2]
+
+    /// The leaves the host supports, asking again with more room while the kernel answers E2BIG.
+    static func supported(by device: borrowing KVMFileDescriptor) throws(KVMError) -> KVMCPUIDTable {
+        var capacity = 128
+        while true {
+            let list = KVMVariableArray<kvm_cpuid_entry2>(capacity: capacity)
+            do {
+                try device.control(.getSupportedCPUID, buffer: list.buffer)
+                return KVMCPUIDTable(entries: list.entries)
+            } catch where error.errno == E2BIG && capacity < 4096 {
+                capacity *= 2
+            }
+        }
+    }
+
+    /// The table with `id` as the initial APIC ID (leaf 1 EBX[31:24]) and x2APIC ID (leaves 0xB and 0x1F EDX).
+    func assigningAPICID(_ id: UInt32) -> KVMCPUIDTable {
+        var table = self
+        for index in table.entries.indices {
+            switch table.entries[index].function {
+            case 1:
+                table.entries[index].ebx = table.entries[index].ebx & 0x00FF_FFFF | (id & 0xFF) << 24
+            case 0xB, 0x1F:
+                table.entries[index].edx = id
+            default:
+                break
+            }
+        }
+        return table
+    }
+
+    /// Installs the table on a vCPU.
+    func install(on vcpu: borrowing KVMFileDescriptor) throws(KVMError) {
+        let list = KVMVariableArray(entries)
+        try vcpu.control(.setCPUID, buffer: list.buffer)
+    }
+}
