@@ -25,7 +25,7 @@ import TestSupport
     func flatImage(_ expectation: Expectation, engine: String) throws {
         try skipUnlessUsable(engine)
         if engine == "kvm" && expectation.usesThirtyTwoBitPaging && !KVMHostProbe.thirtyTwoBitPagingWorks {
-            try Test.cancel("skipped: this host's KVM raises #GP when a 32-bit guest enables paging (the Multiboot tests run 32-bit code on kvm)")
+            try skip("this host's KVM raises #GP when a 32-bit guest enables paging (the Multiboot tests run 32-bit code on kvm)")
         }
         let directory = try TemporaryDirectory()
         let image = try directory.file("guest.bin", try GuestAssembler.flatBinary(expectation.guest, origin: 0x7C00))
@@ -63,7 +63,7 @@ import TestSupport
 
     private func skipUnlessUsable(_ engine: String) throws {
         if engine == "kvm" && !KVMAvailability.canOpen {
-            try Test.cancel("skipped: /dev/kvm cannot be opened, so the kvm engine is not tested here")
+            try skip("/dev/kvm cannot be opened, so the kvm engine is not tested here")
         }
     }
 }
