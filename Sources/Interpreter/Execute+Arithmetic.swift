@@ -38,8 +38,10 @@ extension InterpreterCore {
     }
 
     mutating func aluRMReg(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
-        let result = alu(instruction.extra, try rmOperand(instruction, size: size), regOperand(instruction, size: size), size: size)
-        if instruction.extra != ALUOperation.cmp.rawValue { try setRMOperand(instruction, size: size, result) }
+        let compare = instruction.extra == ALUOperation.cmp.rawValue
+        let destination = compare ? try rmOperand(instruction, size: size) : try rmOperandForUpdate(instruction, size: size)
+        let result = alu(instruction.extra, destination, regOperand(instruction, size: size), size: size)
+        if !compare { try setRMOperand(instruction, size: size, result) }
     }
 
     mutating func aluRegRM(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
@@ -48,8 +50,10 @@ extension InterpreterCore {
     }
 
     mutating func aluRMImm(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
-        let result = alu(instruction.extra, try rmOperand(instruction, size: size), instruction.immediate & Self.mask(size), size: size)
-        if instruction.extra != ALUOperation.cmp.rawValue { try setRMOperand(instruction, size: size, result) }
+        let compare = instruction.extra == ALUOperation.cmp.rawValue
+        let destination = compare ? try rmOperand(instruction, size: size) : try rmOperandForUpdate(instruction, size: size)
+        let result = alu(instruction.extra, destination, instruction.immediate & Self.mask(size), size: size)
+        if !compare { try setRMOperand(instruction, size: size, result) }
     }
 
     mutating func testRMReg(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
@@ -61,7 +65,7 @@ extension InterpreterCore {
     }
 
     mutating func incrementOrDecrement(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
-        let value = try rmOperand(instruction, size: size)
+        let value = try rmOperandForUpdate(instruction, size: size)
         let carry = flags.carry
         let increment = instruction.handler == .incRM
         let result = (increment ? value &+ 1 : value &- 1) & Self.mask(size)
@@ -71,7 +75,7 @@ extension InterpreterCore {
     }
 
     mutating func negate(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
-        let value = try rmOperand(instruction, size: size)
+        let value = try rmOperandForUpdate(instruction, size: size)
         let result = (0 &- value) & Self.mask(size)
         flags.set(.sub, size: size, result: result, destination: 0, source: value)
         try setRMOperand(instruction, size: size, result)

@@ -3,14 +3,14 @@ import X86
 /// Exchanges, conversions, conditional moves, far-pointer loads and table lookups.
 extension InterpreterCore {
     mutating func exchange(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
-        let memoryValue = try rmOperand(instruction, size: size)
+        let memoryValue = try rmOperandForUpdate(instruction, size: size)
         let registerValue = regOperand(instruction, size: size)
         try setRMOperand(instruction, size: size, registerValue)
         setRegOperand(instruction, size: size, memoryValue)
     }
 
     mutating func exchangeAndAdd(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
-        let destination = try rmOperand(instruction, size: size)
+        let destination = try rmOperandForUpdate(instruction, size: size)
         let source = regOperand(instruction, size: size)
         let sum = alu(ALUOperation.add.rawValue, destination, source, size: size)
         try setRMOperand(instruction, size: size, sum)
@@ -18,14 +18,14 @@ extension InterpreterCore {
     }
 
     mutating func compareExchange(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
-        let destination = try rmOperand(instruction, size: size)
+        let destination = try rmOperandForUpdate(instruction, size: size)
         let accumulator = state.gpr[0] & Self.mask(size)
         _ = alu(ALUOperation.cmp.rawValue, accumulator, destination, size: size)
         if accumulator == destination {
             try setRMOperand(instruction, size: size, regOperand(instruction, size: size))
         } else {
-            // The processor always writes the destination back.
-            try setRMOperand(instruction, size: size, destination)
+            // A memory destination is written back unchanged (a register one is left alone).
+            if instruction.modrmMod != 3 { try setRMOperand(instruction, size: size, destination) }
             setRegister(0, size: size, highByte: false, destination)
         }
     }
@@ -36,8 +36,8 @@ extension InterpreterCore {
         let segment = instruction.memorySegment
         let address = effectiveAddress(instruction)
         if half == 8 && address & 15 != 0 { throw .generalProtection() }
-        let low = try read(segment: segment, offset: address, size: half)
-        let high = try read(segment: segment, offset: address &+ UInt64(half), size: half)
+        let low = try readForUpdate(segment: segment, offset: address, size: half)
+        let high = try readForUpdate(segment: segment, offset: address &+ UInt64(half), size: half)
         let mask = Self.mask(half)
         var status = flags.bits
         if low == state.gpr[0] & mask && high == state.gpr[2] & mask {
@@ -107,6 +107,7 @@ extension InterpreterCore {
     }
 
     mutating func moveFromSegment(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
+        // REX.R is ignored here: only the low three bits name the segment register.
         let index = Int(instruction.reg & 7)
         guard index < 6 else { throw .invalidOpcode }
         let selector = UInt64(state.segments[index].selector)

@@ -10,7 +10,7 @@ extension InterpreterCore {
         default: rawCount = instruction.immediate & 0xFF
         }
         let count = model == .i8086 ? Int(rawCount) : Int(rawCount & (size == 8 ? 0x3F : 0x1F))
-        let value = try rmOperand(instruction, size: size)
+        let value = try rmOperandForUpdate(instruction, size: size)
         guard count != 0 else {
             // A zero count changes nothing, but a memory operand was still read (and may fault).
             return
@@ -86,23 +86,30 @@ extension InterpreterCore {
     mutating func doubleShift(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         let countSource = instruction.handler == .shldImm || instruction.handler == .shrdImm ? instruction.immediate : state.gpr[1]
         let count = Int(countSource & (size == 8 ? 0x3F : 0x1F))
-        let destination = try rmOperand(instruction, size: size)
+        let destination = try rmOperandForUpdate(instruction, size: size)
         guard count != 0 else { return }
         let source = regOperand(instruction, size: size)
         let bits = size * 8
         let left = instruction.handler == .shldImm || instruction.handler == .shldCL
-        // Work in 128 bits so that counts above the operand width (16-bit forms) behave as on hardware.
+        // 16-bit forms work on [destination:source:destination] in 48 bits, which also gives the
+        // hardware's pattern for the undefined counts above 16.
         let result: UInt64
         let carry: Bool
-        if left {
-            let combined = UInt128(destination) << UInt128(bits) | UInt128(source) | (UInt128(destination) << UInt128(2 * bits))
-            let shifted = combined << UInt128(count)
-            result = UInt64(truncatingIfNeeded: shifted >> UInt128(2 * bits)) & Self.mask(size)
-            carry = (shifted >> UInt128(3 * bits)) & 1 != 0
+        if size == 2 {
+            let pattern = destination << 32 | source << 16 | destination
+            if left {
+                result = ((pattern << UInt64(count)) >> 32) & 0xFFFF
+                carry = ((pattern << UInt64(count)) >> 48) & 1 != 0
+            } else {
+                result = (pattern >> UInt64(count)) & 0xFFFF
+                carry = (pattern >> UInt64(count - 1)) & 1 != 0
+            }
+        } else if left {
+            result = UInt64(truncatingIfNeeded: UInt128(destination) << UInt128(count) | UInt128(source) >> UInt128(bits - count)) & Self.mask(size)
+            carry = (destination >> UInt64(bits - count)) & 1 != 0
         } else {
-            let combined = UInt128(source) << UInt128(bits) | UInt128(destination) | (UInt128(source) << UInt128(2 * bits))
-            result = UInt64(truncatingIfNeeded: combined >> UInt128(count)) & Self.mask(size)
-            carry = (combined >> UInt128(count - 1)) & 1 != 0
+            result = UInt64(truncatingIfNeeded: UInt128(destination) >> UInt128(count) | UInt128(source) << UInt128(bits - count)) & Self.mask(size)
+            carry = (destination >> UInt64(count - 1)) & 1 != 0
         }
         let overflow = (result ^ destination) & Self.signBit(size) != 0
         flags.materialize(LazyFlags.resultFlags(result, size: size, carry: carry, overflow: overflow))
@@ -127,11 +134,14 @@ extension InterpreterCore {
             bitIndex = instruction.immediate & (bits - 1)
         }
         let value: UInt64
+        let modifies = instruction.extra & 3 != 0
         if instruction.modrmMod == 3 {
             value = try rmOperand(instruction, size: size)
         } else {
             let address = (effectiveAddress(instruction) &+ memoryOffset) & Self.mask(Int(instruction.addressSize))
-            value = try read(segment: instruction.memorySegment, offset: address, size: size)
+            value = modifies
+                ? try readForUpdate(segment: instruction.memorySegment, offset: address, size: size)
+                : try read(segment: instruction.memorySegment, offset: address, size: size)
         }
         let bit: UInt64 = 1 << bitIndex
         var status = flags.bits & ~RFlags.carry

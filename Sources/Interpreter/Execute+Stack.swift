@@ -65,7 +65,20 @@ extension InterpreterCore {
         }
     }
 
+    /// ENTER; a fault leaves RSP and RBP as they were.
     mutating func enter(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
+        let savedStackPointer = state.gpr[4]
+        let savedFramePointer = state.gpr[5]
+        do {
+            try buildFrame(instruction, size: size)
+        } catch {
+            state.gpr[4] = savedStackPointer
+            state.gpr[5] = savedFramePointer
+            throw error
+        }
+    }
+
+    private mutating func buildFrame(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         let frameSize = instruction.immediate & 0xFFFF
         let level = Int(instruction.immediate2 & 0x1F)
         let stackSize = stackAddressSize

@@ -54,6 +54,7 @@ extension InterpreterCore {
         var batch = Self.repeatBatch
         while count != 0 {
             try iteration(&self)
+            if mmioReplayCount != 0 { forgetMMIOReplay() }
             count = decrementCount(instruction)
             if conditional {
                 let stopOnEqual = instruction.prefixes.contains(.repeatNotEqual)

@@ -326,7 +326,7 @@ extension InterpreterCore {
 
     mutating func adjustRequestedPrivilege(_ instruction: DecodedInstruction) throws(Interruption) {
         if isRealAddressing { throw .invalidOpcode }
-        let destination = try rmOperand(instruction, size: 2)
+        let destination = try rmOperandForUpdate(instruction, size: 2)
         let source = regOperand(instruction, size: 2)
         var status = flags.bits & ~RFlags.zero
         if destination & 3 < source & 3 {

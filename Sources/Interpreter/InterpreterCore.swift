@@ -25,8 +25,13 @@ struct InterpreterCore {
     var completedPortRead: UInt64?
     /// Address of the MMIO load the last `.mmioRead` exit asked the run loop for.
     var awaitedMMIORead: UInt64?
-    /// Value and address of an MMIO load that the run loop completed.
-    var completedMMIORead: (address: UInt64, value: UInt64)?
+    /// MMIO loads the run loop completed for the instruction being restarted, in the order it makes them.
+    var mmioReplay = InlineArray<16, (address: UInt64, value: UInt64)>(repeating: (0, 0))
+    var mmioReplayCount = 0
+    /// Capacity of `mmioReplay`: a page-crossing access to MMIO is split into bytes.
+    static let mmioReplayCapacity = 16
+    /// How many of `mmioReplay` the current execution of the instruction has consumed.
+    var mmioReplayPosition = 0
     /// Exits an instruction produced as it completed (OUT, MMIO stores), handed out in order.
     var completionExits = InlineArray<4, VMExit>(repeating: .yield)
     var completionExitCount = 0
@@ -48,10 +53,13 @@ struct InterpreterCore {
         return copy
     }
 
+    /// Replaces the registers; the host may also have rewritten guest memory, so every cached
+    /// translation and decoded instruction is dropped.
     mutating func replaceContext(_ context: VCPUContext) {
         state = context
         flags.materialize(context.rflags)
         tlb.flush()
+        memory.invalidateAllCode()
         modeChanged()
     }
 
@@ -75,6 +83,12 @@ struct InterpreterCore {
         }
     }
 
+    /// Drops completed MMIO loads once the instruction (or string iteration) that used them is done.
+    mutating func forgetMMIOReplay() {
+        mmioReplayCount = 0
+        mmioReplayPosition = 0
+    }
+
     mutating func queueCompletionExit(_ exit: VMExit) throws(Interruption) {
         guard completionExitCount < 4 else { throw .failure("more than four device accesses in one instruction") }
         completionExits[completionExitCount] = exit
@@ -96,13 +110,18 @@ struct InterpreterCore {
             do {
                 try step()
                 instructionsExecuted &+= 1
+                if mmioReplayCount != 0 { forgetMMIOReplay() }
+                // RF lasts for one instruction (IRET may set it for the instruction it returns to).
+                state.rflags &= ~RFlags.resume
             } catch {
                 state.rip = instructionStart
+                mmioReplayPosition = 0
                 switch error {
                 case .exit(let exit):
                     if case .mmioRead(let address, _) = exit { awaitedMMIORead = address }
                     return exit
                 case .exception(let vector, let errorCode):
+                    forgetMMIOReplay()
                     if let exit = deliverException(vector: vector, errorCode: errorCode) { return exit }
                 }
             }

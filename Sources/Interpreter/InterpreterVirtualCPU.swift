@@ -38,7 +38,11 @@ public final class InterpreterVirtualCPU: VirtualCPU {
     public func completePortRead(_ value: UInt64) { core.completedPortRead = value }
 
     public func completeMMIORead(_ value: UInt64) {
-        if let address = core.awaitedMMIORead { core.completedMMIORead = (address, value) }
+        if let address = core.awaitedMMIORead, core.mmioReplayCount < InterpreterCore.mmioReplayCapacity {
+            core.mmioReplay[core.mmioReplayCount] = (address, value)
+            core.mmioReplayCount += 1
+            core.awaitedMMIORead = nil
+        }
     }
 
     public func requestYield() { yieldRequested.store(true, ordering: .releasing) }

@@ -103,7 +103,8 @@ extension InterpreterCore {
         let newCPL = rights.isConforming ? oldCPL : rights.dpl
         let oldSS = UInt64(state.segments[SegmentName.ss.rawValue].selector)
         let oldRSP = state.gpr[4]
-        let oldFlags = rflags
+        // Faults push RF set, so that the restarted instruction is not stopped by its own breakpoint again.
+        let oldFlags = source == .exception && vector != ExceptionVector.debug && vector != 2 ? rflags | RFlags.resume : rflags
         let oldCS = UInt64(state.segments[SegmentName.cs.rawValue].selector)
         let returnRIP = source == .exception ? instructionStart : state.rip
 

@@ -101,6 +101,15 @@ extension InterpreterCore {
         return try readLinear(linear, size: size)
     }
 
+    /// Reads a read-modify-write destination: checked and translated as a write, as the processor
+    /// does, so that a fault reports a write access.
+    @inline(__always)
+    mutating func readForUpdate(segment: Int, offset: UInt64, size: Int) throws(Interruption) -> UInt64 {
+        if model == .i8086 { return try read8086(segment: segment, offset: offset, size: size) }
+        let linear = try linearAddress(segment: segment, offset: offset, size: size, write: true)
+        return try readLinear(linear, size: size, kind: .write)
+    }
+
     /// Writes the low `size` bytes of `value` at segment:offset.
     @inline(__always)
     mutating func write(segment: Int, offset: UInt64, size: Int, value: UInt64) throws(Interruption) {
@@ -110,16 +119,16 @@ extension InterpreterCore {
     }
 
     @inline(__always)
-    mutating func readLinear(_ linear: UInt64, size: Int, supervisor: Bool = false) throws(Interruption) -> UInt64 {
+    mutating func readLinear(_ linear: UInt64, size: Int, supervisor: Bool = false, kind: AccessKind = .read) throws(Interruption) -> UInt64 {
         let within = Int(linear & 0xFFF)
         if within + size <= 4096 {
-            let entry = try translate(linear, kind: .read, supervisor: supervisor)
+            let entry = try translate(linear, kind: kind, supervisor: supervisor)
             if let host = entry.host { return Self.load(host + within, size: size) }
             return try readMMIO(entry.physicalPage | UInt64(within), size: size)
         }
         var value: UInt64 = 0
         for index in 0..<size {
-            value |= try readLinear(linear &+ UInt64(index), size: 1, supervisor: supervisor) << UInt64(index * 8)
+            value |= try readLinear(linear &+ UInt64(index), size: 1, supervisor: supervisor, kind: kind) << UInt64(index * 8)
         }
         return value
     }
@@ -139,17 +148,18 @@ extension InterpreterCore {
         }
         // A write that crosses pages: check both pages before changing either.
         _ = try translate(linear, kind: .write, supervisor: supervisor)
-        _ = try translate(linear &+ UInt64(size - 1), kind: .write, supervisor: supervisor)
+        _ = try translate((linear &+ UInt64(size - 1)) & ~0xFFF, kind: .write, supervisor: supervisor)
         for index in 0..<size {
             try writeLinear(linear &+ UInt64(index), size: 1, value: value >> UInt64(index * 8), supervisor: supervisor)
         }
     }
 
     mutating func readMMIO(_ physical: UInt64, size: Int) throws(Interruption) -> UInt64 {
-        if let completed = completedMMIORead, completed.address == physical {
-            completedMMIORead = nil
-            return completed.value
+        if mmioReplayPosition < mmioReplayCount && mmioReplay[mmioReplayPosition].address == physical {
+            mmioReplayPosition += 1
+            return mmioReplay[mmioReplayPosition - 1].value
         }
+        guard mmioReplayCount < Self.mmioReplayCapacity else { throw .failure("more than \(Self.mmioReplayCapacity) MMIO loads in one instruction") }
         throw .exit(.mmioRead(address: physical, size: size))
     }
 

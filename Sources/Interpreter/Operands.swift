@@ -74,6 +74,15 @@ extension InterpreterCore {
         return try read(segment: instruction.memorySegment, offset: effectiveAddress(instruction), size: size)
     }
 
+    /// Reads the r/m operand of a read-modify-write instruction (a memory operand is translated for writing).
+    @inline(__always)
+    mutating func rmOperandForUpdate(_ instruction: DecodedInstruction, size: Int) throws(Interruption) -> UInt64 {
+        if instruction.modrmMod == 3 {
+            return register(instruction.rm, size: size, highByte: instruction.isHighByte(instruction.rm))
+        }
+        return try readForUpdate(segment: instruction.memorySegment, offset: effectiveAddress(instruction), size: size)
+    }
+
     /// Writes the r/m operand.
     @inline(__always)
     mutating func setRMOperand(_ instruction: DecodedInstruction, size: Int, _ value: UInt64) throws(Interruption) {

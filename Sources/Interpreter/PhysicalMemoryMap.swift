@@ -33,6 +33,15 @@ final class PhysicalMemoryMap {
         for region in regions { region.generations.deallocate() }
     }
 
+    /// Invalidates every decoded instruction, for when the host rewrote guest memory behind the interpreter.
+    func invalidateAllCode() {
+        for region in regions {
+            for page in 0..<Int((region.size + 4095) / 4096) {
+                InterpreterCore.invalidateCode(region.generations + page)
+            }
+        }
+    }
+
     /// The page that holds `physical`: host pointer of its first byte and its generation counter;
     /// nil for holes (MMIO). Pages that straddle a region's end are treated as holes.
     func page(containing physical: UInt64) -> (host: UnsafeMutableRawPointer, generation: UnsafeMutablePointer<UInt32>, isROM: Bool)? {

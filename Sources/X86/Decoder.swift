@@ -58,6 +58,7 @@ public enum Decoder {
         instruction.opcode = opcode
 
         var entry: OpcodeEntry
+        var fromGroup = false
         resolve: while true {
             switch slot {
             case .entry(let found):
@@ -72,6 +73,7 @@ public enum Decoder {
                 default: slot = instruction.prefixes.contains(.operandSize) ? operandSize : none
                 }
             case .group(let memory, let register, let registerForms):
+                fromGroup = true
                 let byte = try cursor.peek()
                 let reg = (byte >> 3) & 7
                 if byte >> 6 == 3 {
@@ -96,7 +98,7 @@ public enum Decoder {
         instruction.attributes = entry.attributes
         sizeOperands(&instruction, entry: entry, mode: mode)
 
-        if entry.needsModRM {
+        if entry.needsModRM || fromGroup {
             let byte = try cursor.peek()
             cursor.skip()
             try decodeModRM(byte, entry: entry, into: &instruction, cursor: &cursor)
@@ -251,7 +253,9 @@ public enum Decoder {
             case .Z:
                 instruction.modrmMod = 3
                 instruction.rm = instruction.opcode & 7 | (instruction.rex & 1) << 3
-            case .fixed(let register, _):
+            case .fixed(let register, _) where !entry.needsModRM:
+                // Accumulator forms without ModRM name their register in the table; with ModRM the
+                // fixed operand (CL of a shift, DX of I/O) is implicit to the handler.
                 if hasRMOperand {
                     instruction.reg = UInt8(register.rawValue)
                 } else {

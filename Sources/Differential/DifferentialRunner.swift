@@ -1,0 +1,168 @@
+import Interpreter
+import KVM
+import Machine
+import X86
+
+/// Runs random instruction sequences at CPL 3 on the interpreter and on the real processor (KVM)
+/// and compares registers, flags (less the undefined ones), memory and exceptions after every
+/// instruction. One VM per engine serves every sequence.
+public final class DifferentialRunner {
+    /// Instructions per sequence.
+    public static let sequenceLength = 8
+
+    private let oracle: EngineUnderTest
+    private let candidate: EngineUnderTest
+    private var formsByMode: [DifferentialMode: [InstructionForm]] = [:]
+
+    public init() throws {
+        oracle = try EngineUnderTest(engine: try KVMEngine())
+        candidate = try EngineUnderTest(engine: InterpreterEngine())
+        for mode in DifferentialMode.allCases { formsByMode[mode] = InstructionForm.all(for: mode) }
+    }
+
+    /// Runs `count` sequences from `seed` in `modes` (taken in turn); returns the failures.
+    public func run(count: Int, seed: UInt64, modes: [DifferentialMode], onFailure: (DifferentialFailure) -> Void) -> Int {
+        var random = SeededGenerator(seed: seed)
+        var failures = 0
+        for sequence in 0..<count {
+            let mode = modes[sequence % modes.count]
+            if let failure = runSequence(sequence, mode: mode, random: &random) {
+                failures += 1
+                onFailure(failure)
+            }
+        }
+        return failures
+    }
+
+    private func runSequence(_ sequence: Int, mode: DifferentialMode, random: inout SeededGenerator) -> DifferentialFailure? {
+        let forms = formsByMode[mode] ?? []
+        let encoder = InstructionEncoder(mode: mode)
+        var code: [UInt8] = []
+        var instructions: [[UInt8]] = []
+        for _ in 0..<Self.sequenceLength {
+            let form = forms[Int.random(in: 0..<forms.count, using: &random)]
+            let bytes = encoder.encode(form, at: DifferentialLayout.codeAddress + UInt64(code.count), using: &random)
+            instructions.append(bytes)
+            code += bytes + DifferentialLayout.marker(for: mode)
+        }
+        var data = [UInt8](repeating: 0, count: Int(DifferentialLayout.userTop))
+        for index in stride(from: 0, to: data.count, by: 8) {
+            let word = random.next()
+            for byte in 0..<8 { data[index + byte] = UInt8(truncatingIfNeeded: word >> UInt64(byte * 8)) }
+        }
+        var context = DifferentialLayout.initialContext(mode: mode)
+        randomizeRegisters(&context, mode: mode, random: &random)
+        for engine in [oracle, candidate] {
+            for range in DifferentialLayout.userDataRanges {
+                engine.memory.write(Array(data[Int(range.lowerBound)..<Int(range.upperBound)]), at: range.lowerBound)
+            }
+            engine.memory.write(Array(data[0xF000..<0x10000]), at: 0xF000)
+            engine.memory.write([UInt8](repeating: 0, count: 0x1000), at: DifferentialLayout.kernelStackTop - 0x1000)
+            engine.memory.write(code + [UInt8](repeating: 0xCC, count: 4096 - code.count), at: DifferentialLayout.codeAddress)
+            engine.vcpu.context = context
+        }
+        for (index, bytes) in instructions.enumerated() {
+            let before = oracle.vcpu.context
+            let expected = oracle.step()
+            let actual = candidate.step()
+            let decoded = Self.decode(bytes, mode: mode)
+            var differences: [String] = []
+            if expected != actual {
+                differences.append("ended with \(describe(actual)) instead of \(describe(expected))")
+            } else if case .unexpected(let reason) = expected {
+                differences.append("the real processor stopped unexpectedly: \(reason)")
+            }
+            let oracleContext = oracle.vcpu.context
+            let candidateContext = candidate.vcpu.context
+            let undefined = decoded.map { UndefinedFlags.mask(for: $0, count: Self.count(of: $0, in: before)) } ?? 0
+            let resultUndefined = decoded.map { Self.resultIsUndefined($0, before: before) } ?? false
+            if differences.isEmpty && !resultUndefined {
+                differences += compare(oracleContext, candidateContext, undefinedFlags: undefined, exception: expected)
+                if let address = candidate.firstMemoryDifference(from: oracle) {
+                    let theirs = oracle.memory.read(at: address, count: 1)?.first ?? 0
+                    let mine = candidate.memory.read(at: address, count: 1)?.first ?? 0
+                    differences.append("memory 0x\(String(address, radix: 16)): interp 0x\(String(mine, radix: 16)), cpu 0x\(String(theirs, radix: 16))")
+                }
+            }
+            if !differences.isEmpty {
+                return DifferentialFailure(sequence: sequence, mode: mode, bytes: bytes, differences: differences)
+            }
+            if expected != .marker || index == instructions.count - 1 { return nil }
+            // Carry the processor's values of undefined flags and results into the interpreter.
+            candidate.vcpu.context = oracleContext
+            if resultUndefined { candidate.copyMemory(from: oracle) }
+        }
+        return nil
+    }
+
+    private func randomizeRegisters(_ context: inout VCPUContext, mode: DifferentialMode, random: inout SeededGenerator) {
+        for index in 0..<16 { context.gpr[index] = random.next() }
+        if mode != .bits64 {
+            for index in 0..<16 { context.gpr[index] &= 0xFFFF_FFFF }
+        }
+        let pointers = mode == .bits64 ? InstructionEncoder.pointerRegisters64 : InstructionEncoder.pointerRegisters32
+        for register in pointers {
+            let range = DifferentialLayout.userDataRanges[Int.random(in: 0..<2, using: &random)]
+            context.gpr[Int(register)] = UInt64.random(in: range.lowerBound..<(range.upperBound - 0x200), using: &random)
+        }
+        context.gpr[4] = DifferentialLayout.stackTop - UInt64.random(in: 0..<0x80, using: &random) * 8
+        context.gpr[1] = mode == .bits64 ? context.gpr[1] : context.gpr[1] & 0xFFFF
+        let statusAndDirection = RFlags.status | RFlags.direction
+        context.rflags = context.rflags & ~(statusAndDirection | RFlags.ioplMask) | random.next() & statusAndDirection
+    }
+
+    private func compare(_ expected: VCPUContext, _ actual: VCPUContext, undefinedFlags: UInt64, exception: EngineUnderTest.StepEnd) -> [String] {
+        var differences: [String] = []
+        for register in GeneralRegister.allCases where expected[register] != actual[register] {
+            differences.append("\(register.name): interp 0x\(String(actual[register], radix: 16)), cpu 0x\(String(expected[register], radix: 16))")
+        }
+        if expected.rip != actual.rip {
+            differences.append("rip: interp 0x\(String(actual.rip, radix: 16)), cpu 0x\(String(expected.rip, radix: 16))")
+        }
+        // RF is set by the host when it interrupts a string instruction: not the guest's doing.
+        let flagMask = ~(undefinedFlags | RFlags.resume)
+        if expected.rflags & flagMask != actual.rflags & flagMask {
+            differences.append("rflags: interp 0x\(String(actual.rflags, radix: 16)), cpu 0x\(String(expected.rflags, radix: 16)) (undefined 0x\(String(undefinedFlags, radix: 16)))")
+        }
+        for segment in SegmentName.allCases where expected[segment].selector != actual[segment].selector {
+            differences.append("\(segment.name): interp 0x\(String(actual[segment].selector, radix: 16)), cpu 0x\(String(expected[segment].selector, radix: 16))")
+        }
+        if case .exception(let vector) = exception, vector == 14, expected.cr2 != actual.cr2 {
+            differences.append("cr2: interp 0x\(String(actual.cr2, radix: 16)), cpu 0x\(String(expected.cr2, radix: 16))")
+        }
+        return differences
+    }
+
+    private func describe(_ end: EngineUnderTest.StepEnd) -> String {
+        switch end {
+        case .marker: "completion"
+        case .exception(let vector): "exception \(vector)"
+        case .unexpected(let reason): reason
+        }
+    }
+
+    static func decode(_ bytes: [UInt8], mode: DifferentialMode) -> DecodedInstruction? {
+        guard let decodeMode = DecodeMode(bits: mode.decodeBits) else { return nil }
+        return bytes.withUnsafeBytes { buffer in try? Decoder.decode(buffer, mode: decodeMode) }
+    }
+
+    /// The shift or rotate count an instruction will use, from the state before it.
+    static func count(of instruction: DecodedInstruction, in context: VCPUContext) -> UInt64 {
+        switch instruction.handler {
+        case .shiftRMOne: 1
+        case .shiftRMCL, .shldCL, .shrdCL: context[.rcx] & 0xFF
+        default: instruction.immediate & 0xFF
+        }
+    }
+
+    /// Instructions whose result (not only flags) the SDM leaves undefined for these operands.
+    static func resultIsUndefined(_ instruction: DecodedInstruction, before: VCPUContext) -> Bool {
+        switch instruction.handler {
+        case .shldImm, .shldCL, .shrdImm, .shrdCL:
+            let count = Self.count(of: instruction, in: before) & (instruction.operandSize == 8 ? 0x3F : 0x1F)
+            return count > UInt64(instruction.operandSize) * 8
+        default:
+            return false
+        }
+    }
+}

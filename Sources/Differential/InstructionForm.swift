@@ -1,0 +1,66 @@
+import X86
+
+/// One encodable instruction form found in the opcode maps.
+struct InstructionForm {
+    /// 0 for the one-byte map, 1 for the 0F map.
+    let map: UInt8
+    let opcode: UInt8
+    let entry: OpcodeEntry
+    /// A mandatory prefix (66, F2 or F3) that selects the form.
+    let mandatoryPrefix: UInt8?
+    /// The ModRM reg field a group form needs.
+    let groupReg: UInt8?
+    /// Whether ModRM must name a register (true), memory (false), or either (nil).
+    let registerOperand: Bool?
+    /// A complete ModRM byte for forms that the table selects by reg and rm.
+    let fixedModRM: UInt8?
+
+    /// Handlers whose results a comparison with real silicon cannot use: control transfers out of
+    /// the sequence, I/O (which exits to the monitor), host-dependent answers, fast system calls,
+    /// and software interrupts, which this host's KVM (kvm-pvm) delivers from CPL 3 without the
+    /// gate-privilege check and with a different return address than the processor does.
+    static let excludedHandlers: Set<InstructionHandler> = [
+        .invalid, .jcc, .jmpRel, .jmpRM, .jmpFarImm, .jmpFarMem, .callRel, .callRM, .callFarImm, .callFarMem,
+        .retNear, .retNearImm, .retFar, .retFarImm, .iret, .loop, .loope, .loopne, .jcxz,
+        .ins, .outs, .inImm, .inDX, .outImm, .outDX,
+        .cpuid, .rdtsc, .rdtscp, .rdpmc, .rdrand, .rdseed, .xgetbv, .monitor, .mwait,
+        .syscall, .sysenter, .popFlags, .int3, .intImm, .into, .int1, .x87, .sse, .fxsave, .fxrstor, .ldmxcsr, .stmxcsr,
+    ]
+
+    /// Every form of the one-byte and 0F maps that `mode` can encode and the comparison can use.
+    static func all(for mode: DifferentialMode) -> [InstructionForm] {
+        var forms: [InstructionForm] = []
+        for (map, table) in [(UInt8(0), OpcodeMap.oneByte), (UInt8(1), OpcodeMap.twoByte)] {
+            for opcode in 0..<256 {
+                collect(table[opcode], map: map, opcode: UInt8(opcode), prefix: nil, mode: mode, into: &forms)
+            }
+        }
+        return forms.filter { !excludedHandlers.contains($0.entry.handler) }
+    }
+
+    private static func collect(
+        _ slot: OpcodeSlot, map: UInt8, opcode: UInt8, prefix: UInt8?, mode: DifferentialMode, into forms: inout [InstructionForm]
+    ) {
+        switch slot {
+        case .entry(let entry):
+            forms.append(InstructionForm(map: map, opcode: opcode, entry: entry, mandatoryPrefix: prefix, groupReg: nil, registerOperand: nil, fixedModRM: nil))
+        case .group(let memory, let register, let registerForms):
+            for reg in 0..<8 {
+                forms.append(InstructionForm(map: map, opcode: opcode, entry: memory[reg], mandatoryPrefix: prefix, groupReg: UInt8(reg), registerOperand: false, fixedModRM: nil))
+                forms.append(InstructionForm(map: map, opcode: opcode, entry: (register ?? memory)[reg], mandatoryPrefix: prefix, groupReg: UInt8(reg), registerOperand: true, fixedModRM: nil))
+            }
+            for (key, entry) in registerForms {
+                forms.append(InstructionForm(map: map, opcode: opcode, entry: entry, mandatoryPrefix: prefix, groupReg: nil, registerOperand: true, fixedModRM: 0xC0 | key))
+            }
+        case .mandatoryPrefix(let none, let operandSize, let repeatEqual, let repeatNotEqual):
+            collect(none, map: map, opcode: opcode, prefix: prefix, mode: mode, into: &forms)
+            collect(operandSize, map: map, opcode: opcode, prefix: 0x66, mode: mode, into: &forms)
+            collect(repeatEqual, map: map, opcode: opcode, prefix: 0xF3, mode: mode, into: &forms)
+            collect(repeatNotEqual, map: map, opcode: opcode, prefix: 0xF2, mode: mode, into: &forms)
+        case .modeDependent(let legacy, let long):
+            collect(mode == .bits64 ? long : legacy, map: map, opcode: opcode, prefix: prefix, mode: mode, into: &forms)
+        case .prefix, .invalid:
+            break
+        }
+    }
+}
