@@ -15,7 +15,8 @@ struct KVMLongModeTests {
             0xE7, 0x10,  // out 0x10, eax
             0xF4,  // hlt
         ])
-        let guest = try KVMTestMachine(memory: memory, context: LongModeGuest.context())
+        let original = LongModeGuest.context()
+        let guest = try KVMTestMachine(memory: memory, context: original)
         let device = RecordingPortDevice()
         try guest.machine.portIO.claim(0x10...0x10, name: "test", device: device)
 
@@ -28,6 +29,12 @@ struct KVMLongModeTests {
         #expect(context[.rax] == 0x1122_3344)
         #expect(context.rip == LongModeGuest.codeAddress + 22)
         #expect(context.cr3 == LongModeGuest.pml4Address)
+        for name in SegmentName.allCases {
+            #expect(context[name] == original[name], "\(name.name)")
+        }
+        #expect(context.tr == original.tr)
+        #expect(context.ldtr == original.ldtr)
+        #expect(context.gdtr == original.gdtr)
         #expect(context.efer & (EFER.longModeEnable | EFER.longModeActive) == EFER.longModeEnable | EFER.longModeActive)
     }
 
