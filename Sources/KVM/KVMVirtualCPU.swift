@@ -101,7 +101,9 @@ final class KVMVirtualCPU: VirtualCPU {
             cacheIsStale = true
             completionPending = false
             if yielded { return .yield }
-            if code != 0 { return .failure(reason: KVMError.requestFailed(request: KVMRequest.run.name, errno: code).description) }
+            if code != 0 {
+                return .failure(reason: KVMError.requestFailed(request: KVMRequest.run.name, errno: code).description)
+            }
             if let exit = decodeExit() { return exit }
         }
     }
@@ -124,12 +126,12 @@ final class KVMVirtualCPU: VirtualCPU {
 
     /// Turns the exit in kvm_run into a `VMExit`; nil when the vCPU handled it (a dropped ROM write).
     private func decodeExit() -> VMExit? {
-        let run = runArea.run.pointee
-        switch run.exit_reason {
+        let run = runArea.run
+        switch run.pointee.exit_reason {
         case UInt32(KVM_EXIT_IO):
-            let io = run.io
+            let io = run.pointee.io
             guard let pending = KVMPendingPortIO(
-                (io.direction, io.size, io.port, io.count, io.data_offset), area: runArea) else {
+                (io.direction, io.size, io.port, io.count, io.data_offset), areaSize: runArea.size) else {
                 return .failure(reason: "KVM reported a malformed port I/O exit (port 0x\(String(io.port, radix: 16)), "
                     + "size \(io.size), count \(io.count), data offset \(io.data_offset))")
             }
@@ -137,8 +139,9 @@ final class KVMVirtualCPU: VirtualCPU {
             pendingPortIO = pending
             return nextPortIOExit()
         case UInt32(KVM_EXIT_MMIO):
-            let data = withUnsafeBytes(of: run.mmio.data) { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
-            return mmioExit(address: run.mmio.phys_addr, length: run.mmio.len, isWrite: run.mmio.is_write != 0, data: data)
+            let mmio = run.pointee.mmio
+            let data = withUnsafeBytes(of: mmio.data) { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+            return mmioExit(address: mmio.phys_addr, length: mmio.len, isWrite: mmio.is_write != 0, data: data)
         case UInt32(KVM_EXIT_HLT):
             halted = true
             return .halt
@@ -151,14 +154,15 @@ final class KVMVirtualCPU: VirtualCPU {
         case UInt32(KVM_EXIT_INTR):
             return .yield
         default:
-            return .failure(reason: KVMFailureReason.unexpectedExit(run.exit_reason) + atInstructionPointer())
+            return .failure(reason: KVMFailureReason.unexpectedExit(run.pointee.exit_reason) + atInstructionPointer())
         }
     }
 
     /// An MMIO exit for the run loop; nil for a write to ROM, which is dropped.
     private func mmioExit(address: UInt64, length: UInt32, isWrite: Bool, data: UInt64) -> VMExit? {
         guard length >= 1 && length <= 8 else {
-            return .failure(reason: "KVM reported a malformed MMIO exit (address 0x\(String(address, radix: 16)), length \(length))")
+            return .failure(
+                reason: "KVM reported a malformed MMIO exit (address 0x\(String(address, radix: 16)), length \(length))")
         }
         let width = Int(length)
         completionPending = true

@@ -51,7 +51,8 @@ struct KVMLongModeTests {
         let guest = try KVMTestMachine(memory: memory, context: LongModeGuest.context(userMode: true))
         let device = RecordingPortDevice()
         try guest.machine.portIO.claim(0x10...0x10, name: "test", device: device)
-        try guest.machine.portIO.claim(0xF4...0xF4, name: "debug-exit", device: StopPortDevice(signal: guest.machine.stopSignal))
+        let debugExit = StopPortDevice(signal: guest.machine.stopSignal)
+        try guest.machine.portIO.claim(0xF4...0xF4, name: "debug-exit", device: debugExit)
 
         #expect(guest.run() == .stopped(.debugExit(code: 7)))
         // The sum 1 + 2 + … + 1000000 is 0x746A5A2920; OUT EAX sends its low half.
