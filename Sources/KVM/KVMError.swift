@@ -15,6 +15,9 @@ public enum KVMError: Error, Equatable, CustomStringConvertible {
     case msrRefused(index: UInt32, writing: Bool)
     /// A memory region covers the pages KVM needs for its real-mode TSS and identity map.
     case reservedRangeTaken(name: String)
+    /// KVM kept an instruction's port I/O or MMIO going while the engine tried to finish it
+    /// before loading a new context.
+    case pendingOperationUnfinished
     /// The vCPU run area could not be mapped.
     case cannotMapRunArea(errno: Int32)
     /// The kernel reported a run-area size the engine cannot use.
@@ -43,7 +46,10 @@ public enum KVMError: Error, Equatable, CustomStringConvertible {
         case .msrRefused(let index, let writing):
             "KVM refused to \(writing ? "write" : "read") MSR 0x\(String(index, radix: 16))"
         case .reservedRangeTaken(let name):
-            "\(name) overlaps 0x\(String(KVMVirtualMachine.reservedRange.lowerBound, radix: 16))-0x\(String(KVMVirtualMachine.reservedRange.upperBound - 1, radix: 16)), which KVM needs for its real-mode TSS and identity map"
+            "\(name) overlaps 0x\(String(Self.reserved.lowerBound, radix: 16))-0x\(String(Self.reserved.upperBound - 1, radix: 16)), "
+                + "which KVM needs for its real-mode TSS and identity map"
+        case .pendingOperationUnfinished:
+            "KVM did not finish the guest's port I/O or MMIO instruction, so a new vCPU context cannot be loaded"
         case .cannotMapRunArea(let code):
             "cannot map the KVM vCPU run area: \(Self.message(code))"
         case .invalidRunAreaSize(let size):
@@ -52,6 +58,8 @@ public enum KVMError: Error, Equatable, CustomStringConvertible {
             "\(name) at 0x\(String(base, radix: 16)) (\(size) bytes) is not page-aligned, which KVM memory slots need"
         }
     }
+
+    private static var reserved: Range<UInt64> { KVMVirtualMachine.reservedRange }
 
     private static func message(_ code: Int32) -> String {
         String(cString: strerror(code))

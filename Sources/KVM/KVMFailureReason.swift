@@ -3,13 +3,15 @@ import CKVM
 /// Readable reasons for the kvm_run exits that stop a vCPU for good.
 enum KVMFailureReason {
     /// KVM_EXIT_FAIL_ENTRY: the processor refused the guest state.
-    static func entryFailure(_ run: kvm_run) -> String {
-        "KVM could not enter the guest (hardware entry failure reason 0x\(hex(run.fail_entry.hardware_entry_failure_reason)))"
+    static func entryFailure(_ run: UnsafePointer<kvm_run>) -> String {
+        let reason = run.pointee.fail_entry.hardware_entry_failure_reason
+        return "KVM could not enter the guest (hardware entry failure reason 0x\(hex(reason)))"
     }
 
     /// KVM_EXIT_INTERNAL_ERROR with its suberror and, for emulation failures, the instruction bytes.
-    static func internalError(_ run: kvm_run) -> String {
-        let suberror = run.internal.suberror
+    static func internalError(_ run: UnsafePointer<kvm_run>) -> String {
+        let failure = run.pointee.emulation_failure
+        let suberror = failure.suberror
         var reason = "KVM internal error: "
         switch suberror {
         case UInt32(KVM_INTERNAL_ERROR_EMULATION): reason += "instruction emulation failed"
@@ -19,9 +21,9 @@ enum KVMFailureReason {
         default: reason += "suberror \(suberror)"
         }
         if suberror == UInt32(KVM_INTERNAL_ERROR_EMULATION),
-           run.emulation_failure.flags & UInt64(KVM_INTERNAL_ERROR_EMULATION_FLAG_INSTRUCTION_BYTES) != 0 {
-            let size = min(Int(run.emulation_failure.insn_size), 15)
-            let bytes = withUnsafeBytes(of: run.emulation_failure.insn_bytes) { Array($0.prefix(size)) }
+           failure.flags & UInt64(KVM_INTERNAL_ERROR_EMULATION_FLAG_INSTRUCTION_BYTES) != 0 {
+            let size = min(Int(failure.insn_size), 15)
+            let bytes = withUnsafeBytes(of: failure.insn_bytes) { Array($0.prefix(size)) }
             if !bytes.isEmpty {
                 reason += " (instruction bytes " + bytes.map { hex(UInt64($0), digits: 2) }.joined(separator: " ") + ")"
             }

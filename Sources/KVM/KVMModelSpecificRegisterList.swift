@@ -36,7 +36,9 @@ struct KVMModelSpecificRegisterList: Sendable {
 
     /// Writes the accepted MSRs from `registers` to `vcpu`.
     func write(_ registers: ModelSpecificRegisters, to vcpu: borrowing KVMFileDescriptor) throws(KVMError) {
-        let list = KVMVariableArray(indices.map { kvm_msr_entry(index: $0, reserved: 0, data: Self.value(of: $0, in: registers)) })
+        let list = KVMVariableArray(indices.map {
+            kvm_msr_entry(index: $0, reserved: 0, data: Self.value(of: $0, in: registers))
+        })
         let done = Int(try vcpu.control(.setMSRs, buffer: list.buffer))
         guard done >= indices.count else { throw .msrRefused(index: indices[max(done, 0)], writing: true) }
     }

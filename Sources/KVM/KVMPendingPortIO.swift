@@ -13,11 +13,13 @@ struct KVMPendingPortIO {
     /// The next element to hand out.
     var next = 0
 
-    /// Validates the kernel's description of the exit against the run area; nil when it does not fit.
-    init?(_ io: (direction: UInt8, size: UInt8, port: UInt16, count: UInt32, dataOffset: UInt64), area: KVMRunArea) {
+    /// Validates the kernel's description of the exit against a run area of `areaSize` bytes;
+    /// nil when the exit is malformed or its elements do not fit.
+    init?(_ io: (direction: UInt8, size: UInt8, port: UInt16, count: UInt32, dataOffset: UInt64), areaSize: Int) {
         guard io.direction == UInt8(KVM_EXIT_IO_IN) || io.direction == UInt8(KVM_EXIT_IO_OUT),
-              io.size == 1 || io.size == 2 || io.size == 4, io.count > 0,
-              area.contains(offset: io.dataOffset, count: UInt64(io.count), width: UInt64(io.size)) else { return nil }
+              io.size == 1 || io.size == 2 || io.size == 4, io.count > 0, areaSize >= 0,
+              io.dataOffset <= UInt64(areaSize),
+              UInt64(io.count) <= (UInt64(areaSize) - io.dataOffset) / UInt64(io.size) else { return nil }
         isWrite = io.direction == UInt8(KVM_EXIT_IO_OUT)
         port = io.port
         width = Int(io.size)

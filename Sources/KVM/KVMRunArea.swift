@@ -20,12 +20,6 @@ final class KVMRunArea {
     /// The kvm_run structure at the start of the area.
     var run: UnsafeMutablePointer<kvm_run> { base.assumingMemoryBound(to: kvm_run.self) }
 
-    /// Whether `count` elements of `width` bytes from `offset` lie inside the area.
-    func contains(offset: UInt64, count: UInt64, width: UInt64) -> Bool {
-        guard offset <= UInt64(size), width > 0 else { return false }
-        return count <= (UInt64(size) - offset) / width
-    }
-
     /// Reads a little-endian value of `width` bytes (1 to 8) at a checked offset.
     func load(at offset: Int, width: Int) -> UInt64 {
         var value: UInt64 = 0
@@ -38,7 +32,8 @@ final class KVMRunArea {
     /// Writes the low `width` bytes (1 to 8) of `value` little-endian at a checked offset.
     func store(_ value: UInt64, at offset: Int, width: Int) {
         for index in 0..<width {
-            base.storeBytes(of: UInt8(truncatingIfNeeded: value >> (8 * UInt64(index))), toByteOffset: offset + index, as: UInt8.self)
+            let byte = UInt8(truncatingIfNeeded: value >> (8 * UInt64(index)))
+            base.storeBytes(of: byte, toByteOffset: offset + index, as: UInt8.self)
         }
     }
 }

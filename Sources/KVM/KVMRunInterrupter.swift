@@ -12,8 +12,6 @@ final class KVMRunInterrupter: Sendable {
         /// The thread inside `run()`, the only one a signal may be sent to.
         var thread: pthread_t?
         var yieldRequested = false
-        /// The last thread that unblocked the signal for itself.
-        var unblockedThread: pthread_t?
     }
 
     private let state = Mutex(State())
@@ -47,15 +45,12 @@ final class KVMRunInterrupter: Sendable {
     /// Called on the vCPU thread before KVM_RUN: records the thread and unblocks the signal for it,
     /// or returns false (consuming the request) when a yield is already requested.
     func enter() -> Bool {
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, Self.signal)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         let thread = pthread_self()
         return state.withLock { state in
-            if state.unblockedThread != thread {
-                var unblock = sigset_t()
-                sigemptyset(&unblock)
-                sigaddset(&unblock, Self.signal)
-                pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
-                state.unblockedThread = thread
-            }
             if state.yieldRequested {
                 state.yieldRequested = false
                 ckvm_store_immediate_exit(run, 0)

@@ -38,7 +38,8 @@ struct KVMVariableArray<Entry: BitwiseCopyable>: ~Copyable {
         }
         nonmutating set {
             precondition(index >= 0 && index < capacity)
-            buffer.storeBytes(of: newValue, toByteOffset: Self.headerSize + index * MemoryLayout<Entry>.stride, as: Entry.self)
+            buffer.storeBytes(
+                of: newValue, toByteOffset: Self.headerSize + index * MemoryLayout<Entry>.stride, as: Entry.self)
         }
     }
 

@@ -31,6 +31,8 @@ final class KVMVirtualCPU: VirtualCPU {
     private var completionPending = false
     private var pendingPortIO: KVMPendingPortIO?
     private var awaitedRead: AwaitedRead?
+    /// An exit KVM reported while finishing the previous one for a context read; `run()` returns it next.
+    private var stashedExit: VMExit?
     /// A failure met outside `run()` (while fetching the context), reported by the next `run()`.
     private var deferredFailure: String?
 
@@ -51,6 +53,10 @@ final class KVMVirtualCPU: VirtualCPU {
             return cached
         }
         set {
+            // A new context abandons the instruction whose exits are still being handed out.
+            stashedExit = nil
+            pendingPortIO = nil
+            awaitedRead = nil
             cached = newValue
             halted = newValue.events.halted
             cacheIsStale = false
@@ -66,6 +72,10 @@ final class KVMVirtualCPU: VirtualCPU {
     }
 
     func run() -> VMExit {
+        if let exit = stashedExit {
+            stashedExit = nil
+            return exit
+        }
         awaitedRead = nil
         if let reason = deferredFailure {
             deferredFailure = nil
@@ -91,7 +101,9 @@ final class KVMVirtualCPU: VirtualCPU {
             cacheIsStale = true
             completionPending = false
             if yielded { return .yield }
-            if code != 0 { return .failure(reason: KVMError.requestFailed(request: KVMRequest.run.name, errno: code).description) }
+            if code != 0 {
+                return .failure(reason: KVMError.requestFailed(request: KVMRequest.run.name, errno: code).description)
+            }
             if let exit = decodeExit() { return exit }
         }
     }
@@ -114,12 +126,12 @@ final class KVMVirtualCPU: VirtualCPU {
 
     /// Turns the exit in kvm_run into a `VMExit`; nil when the vCPU handled it (a dropped ROM write).
     private func decodeExit() -> VMExit? {
-        let run = runArea.run.pointee
-        switch run.exit_reason {
+        let run = runArea.run
+        switch run.pointee.exit_reason {
         case UInt32(KVM_EXIT_IO):
-            let io = run.io
+            let io = run.pointee.io
             guard let pending = KVMPendingPortIO(
-                (io.direction, io.size, io.port, io.count, io.data_offset), area: runArea) else {
+                (io.direction, io.size, io.port, io.count, io.data_offset), areaSize: runArea.size) else {
                 return .failure(reason: "KVM reported a malformed port I/O exit (port 0x\(String(io.port, radix: 16)), "
                     + "size \(io.size), count \(io.count), data offset \(io.data_offset))")
             }
@@ -127,8 +139,9 @@ final class KVMVirtualCPU: VirtualCPU {
             pendingPortIO = pending
             return nextPortIOExit()
         case UInt32(KVM_EXIT_MMIO):
-            let data = withUnsafeBytes(of: run.mmio.data) { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
-            return mmioExit(address: run.mmio.phys_addr, length: run.mmio.len, isWrite: run.mmio.is_write != 0, data: data)
+            let mmio = run.pointee.mmio
+            let data = withUnsafeBytes(of: mmio.data) { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+            return mmioExit(address: mmio.phys_addr, length: mmio.len, isWrite: mmio.is_write != 0, data: data)
         case UInt32(KVM_EXIT_HLT):
             halted = true
             return .halt
@@ -141,14 +154,15 @@ final class KVMVirtualCPU: VirtualCPU {
         case UInt32(KVM_EXIT_INTR):
             return .yield
         default:
-            return .failure(reason: KVMFailureReason.unexpectedExit(run.exit_reason) + atInstructionPointer())
+            return .failure(reason: KVMFailureReason.unexpectedExit(run.pointee.exit_reason) + atInstructionPointer())
         }
     }
 
     /// An MMIO exit for the run loop; nil for a write to ROM, which is dropped.
     private func mmioExit(address: UInt64, length: UInt32, isWrite: Bool, data: UInt64) -> VMExit? {
         guard length >= 1 && length <= 8 else {
-            return .failure(reason: "KVM reported a malformed MMIO exit (address 0x\(String(address, radix: 16)), length \(length))")
+            return .failure(
+                reason: "KVM reported a malformed MMIO exit (address 0x\(String(address, radix: 16)), length \(length))")
         }
         let width = Int(length)
         completionPending = true
@@ -181,20 +195,40 @@ final class KVMVirtualCPU: VirtualCPU {
         return " at rip 0x\(String(registers.rip, radix: 16))"
     }
 
-    /// Lets KVM finish a port-I/O or MMIO exit without running guest code, so its registers are final.
-    private func finishPendingOperation() throws(KVMError) {
-        guard completionPending else { return }
-        completionPending = false
-        pendingPortIO = nil
-        let code = interrupter.withImmediateExit { descriptor.attempt(.run) }
-        guard code == 0 || code == EINTR else { throw .requestFailed(request: KVMRequest.run.name, errno: code) }
+    /// How many KVM_RUNs with immediate_exit may go into finishing one instruction's I/O.
+    private static let finishingRoundLimit = 4096
+
+    /// Lets KVM finish the last port-I/O or MMIO exit without running guest code, so the registers
+    /// are final. KVM may answer with a further exit of the same instruction (a string operation
+    /// going on, an MMIO access split in two): for a context read it is kept for `run()` to return;
+    /// when `abandoning` (a new context replaces the state) it is finished unseen as well.
+    private func finishPendingOperation(abandoning: Bool) throws(KVMError) {
+        for _ in 0..<Self.finishingRoundLimit {
+            guard completionPending else { return }
+            completionPending = false
+            pendingPortIO = nil
+            awaitedRead = nil
+            let code = interrupter.withImmediateExit { descriptor.attempt(.run) }
+            if code == EINTR || code == EAGAIN { return }
+            guard code == 0 else { throw .requestFailed(request: KVMRequest.run.name, errno: code) }
+            if abandoning {
+                let reason = runArea.run.pointee.exit_reason
+                completionPending = reason == UInt32(KVM_EXIT_IO) || reason == UInt32(KVM_EXIT_MMIO)
+            } else if let exit = decodeExit() {
+                stashedExit = exit
+                return
+            }
+        }
+        if abandoning && completionPending { throw .pendingOperationUnfinished }
     }
 
     /// Refreshes `cached` from KVM; a failure is kept for the next `run()` to report.
     private func fetch() {
         cacheIsStale = false
         do {
-            if pendingPortIO == nil && awaitedRead == nil { try finishPendingOperation() }
+            if pendingPortIO == nil && awaitedRead == nil && stashedExit == nil {
+                try finishPendingOperation(abandoning: false)
+            }
             var context = cached
             var registers = kvm_regs()
             try descriptor.control(.getRegisters, &registers)
@@ -220,7 +254,7 @@ final class KVMVirtualCPU: VirtualCPU {
     /// Writes `cached` to KVM when it was set since the last push.
     private func pushIfDirty() throws(KVMError) {
         guard cacheIsDirty else { return }
-        try finishPendingOperation()
+        try finishPendingOperation(abandoning: true)
         var special = kvm_sregs(cached)
         try descriptor.control(.setSpecialRegisters, &special)
         var registers = kvm_regs(cached)

@@ -49,9 +49,13 @@ public final class Machine {
         let item = DispatchWorkItem { kick.value.requestYield() }
         let delay = ContinuousClock().now.duration(to: deadline)
         let nanoseconds = max(0, delay.components.seconds) * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000
-        DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds)), execute: item)
+        Self.watchdogQueue.asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds)), execute: item)
         return item
     }
+
+    /// A serial queue of its own: the global queues have one thread per core, and vCPUs blocked
+    /// in `run()` on those threads would starve the watchdog that is meant to stop them.
+    private static let watchdogQueue = DispatchQueue(label: "swiftvmm.machine.watchdog")
 }
 
 /// Carries a vCPU to the watchdog thread, whose only call (`requestYield`) is thread-safe.

@@ -111,4 +111,29 @@ struct KVMContextTests {
         #expect(guest.vcpu.run() == .halt)
         #expect(guest.vcpu.instructionsExecuted == nil)
     }
+
+    @Test func anInterruptSetInTheContextWakesAHaltedVCPUAndRunsItsHandler() throws {
+        // The handler for vector 0x20 sits at 0000:1100; the real-mode IVT entry 0x20 points at it.
+        let guest = try KVMTestMachine.realMode(code: [0xF4]) { memory in  // hlt
+            memory.write([
+                0xE6, 0x30,  // out 0x30, al
+                0xF4,  // hlt
+            ], at: 0x1100)
+        }
+        guest.memory.store(UInt32(0x0000_1100), at: 0x20 * 4)
+        #expect(guest.vcpu.run() == .halt)
+
+        var context = guest.vcpu.context
+        #expect(context.events.halted)
+        context.rflags |= RFlags.interruptEnable
+        context[.rax] = 0x20
+        context.events.externalInterrupt = 0x20
+        guest.vcpu.context = context
+        #expect(guest.vcpu.run() == .portWrite(port: 0x30, size: 1, value: 0x20))
+        let inHandler = guest.vcpu.context
+        #expect(inHandler[.cs].selector == 0)
+        #expect(inHandler.rip == 0x1102)
+        #expect(inHandler.events.externalInterrupt == nil)
+        #expect(!inHandler.events.halted)
+    }
 }

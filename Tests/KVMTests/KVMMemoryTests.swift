@@ -77,4 +77,23 @@ struct KVMMemoryTests {
             _ = try engine.makeVirtualCPU(memory: memory, context: VCPUContext())
         }
     }
+
+    @Test func aContextReadBetweenTheHalvesOfASplitMMIOStoreKeepsTheSecondHalf() throws {
+        let guest = try KVMTestMachine.realMode(code: [
+            0xB8, 0x00, 0x20,  // mov ax, 0x2000
+            0x8E, 0xD8,  // mov ds, ax
+            0x0F, 0x11, 0x06, 0x40, 0x00,  // movups [0x40], xmm0
+            0xF4,  // hlt
+        ])
+        var context = guest.vcpu.context
+        context.cr4 |= CR4.osfxsr
+        context.fpu.xmm[0] = UInt128(0x1111_2222_3333_4444) << 64 | UInt128(0x5555_6666_7777_8888)
+        guest.vcpu.context = context
+
+        #expect(guest.vcpu.run() == .mmioWrite(address: 0x2_0040, size: 8, value: 0x5555_6666_7777_8888))
+        _ = guest.vcpu.context
+        #expect(guest.vcpu.run() == .mmioWrite(address: 0x2_0048, size: 8, value: 0x1111_2222_3333_4444))
+        #expect(guest.vcpu.run() == .halt)
+        #expect(guest.vcpu.context.rip == 11)
+    }
 }

@@ -95,4 +95,24 @@ struct KVMPortIOTests {
         #expect(context[.rsi] & 0xFFFF == 0x104)
         #expect(context[.rdi] & 0xFFFF == 0x206)
     }
+
+    @Test func aStringINLongerThanTheDataAreaIsDeliveredWhole() throws {
+        let guest = try KVMTestMachine.realMode(code: [
+            0xFC,  // cld
+            0xBF, 0x00, 0x20,  // mov di, 0x2000
+            0xB9, 0x88, 0x13,  // mov cx, 5000
+            0xBA, 0xF8, 0x03,  // mov dx, 0x3f8
+            0xF3, 0x6C,  // rep insb
+            0xF4,  // hlt
+        ])
+        let device = RecordingPortDevice()
+        device.queuedReads = (0..<5000).map { UInt64($0 % 251) }
+        try guest.machine.portIO.claim(0x3F8...0x3FF, name: "uart", device: device)
+
+        #expect(guest.run() == .halted)
+        #expect(device.reads.count == 5000)
+        #expect(guest.memory.read(at: KVMTestMachine.realModeCodeAddress + 0x2000, count: 5000)
+            == (0..<5000).map { UInt8($0 % 251) })
+        #expect(guest.vcpu.context[.rcx] & 0xFFFF == 0)
+    }
 }

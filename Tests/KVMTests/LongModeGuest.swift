@@ -55,10 +55,12 @@ enum LongModeGuest {
         let dpl: UInt8 = userMode ? 3 : 0
         let code = SegmentRegister(
             selector: userMode ? userCode : kernelCode, base: 0, limit: 0xFFFF_FFFF,
-            access: SegmentAccessRights(type: 0xB, system: false, dpl: dpl, present: true, longMode: true, granularity: true))
+            access: SegmentAccessRights(
+                type: 0xB, system: false, dpl: dpl, present: true, longMode: true, granularity: true))
         let data = SegmentRegister(
             selector: userMode ? userData : kernelData, base: 0, limit: 0xFFFF_FFFF,
-            access: SegmentAccessRights(type: 0x3, system: false, dpl: dpl, present: true, defaultBig: true, granularity: true))
+            access: SegmentAccessRights(
+                type: 0x3, system: false, dpl: dpl, present: true, defaultBig: true, granularity: true))
         for name in SegmentName.allCases {
             context[name] = name == .cs ? code : data
         }
