@@ -27,7 +27,7 @@ let package = Package(
         .testTarget(name: "X86Tests", dependencies: ["X86"]),
         .testTarget(name: "MachineTests", dependencies: ["Machine"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Machine", "X86", "TestSupport"]),
-        .testTarget(name: "KVMTests", dependencies: ["KVM", "Machine", "X86"]),
+        .testTarget(name: "KVMTests", dependencies: ["KVM", "Machine", "X86", "TestSupport"]),
         .testTarget(name: "DevicesTests", dependencies: ["Devices", "Machine"]),
         .testTarget(name: "BootTests", dependencies: ["Boot", "Machine", "X86", "TestSupport"]),
         .testTarget(name: "DifferentialTests", dependencies: ["Differential", "TestSupport"]),

@@ -1,20 +1,23 @@
 import Machine
 import X86
 
-/// The address space the differential tests run in: identity-mapped 4 KiB pages, user data, code,
-/// a marker page and the stack below 64 KiB (reachable from 16-bit code), and supervisor-only
-/// system structures and exception stubs at 1 MiB.
+/// The address space the differential tests run in: identity-mapped 4 KiB pages, user data, code
+/// and the stack below 64 KiB (reachable from 16-bit code), supervisor-only system structures and
+/// exception stubs at 1 MiB, and a marker page at the top of the first 2 MiB.
 ///
 /// After each instruction the sequence stores AL to the marker page, which is mapped to a hole in
 /// guest-physical memory: an MMIO exit at CPL 3 on both engines, with no I/O privilege needed
-/// (the host's KVM may refuse IOPL 3 to user code) and no trip through guest kernel code.
+/// (the host's KVM may refuse IOPL 3 to user code) and no trip through guest kernel code. It lies
+/// far from the data, where no random pointer reaches (this host's KVM emulates instructions that
+/// touch MMIO with results of its own); 16-bit code reaches it through FS, whose base points there.
 enum DifferentialLayout {
     static let ramSize: UInt64 = 4 << 20
-    /// User pages: data 0x1000–0x7FFF and 0x9000–0xDFFF, code 0x8000 (read-only), marker 0xE000, stack 0xF000.
-    static let userDataRanges: [Range<UInt64>] = [0x1000..<0x8000, 0x9000..<0xE000]
+    /// User pages: data 0x1000–0x7FFF and 0x9000–0xEFFF, code 0x8000 (read-only), stack 0xF000.
+    static let userDataRanges: [Range<UInt64>] = [0x1000..<0x8000, 0x9000..<0xF000]
     static let codeAddress: UInt64 = 0x8000
-    static let markerPage: UInt64 = 0xE000
-    static let markerAddress: UInt64 = 0xEFF0
+    static let stackPage: Range<UInt64> = 0xF000..<0x10000
+    static let markerPage: UInt64 = 0x1F_F000
+    static let markerAddress: UInt64 = 0x1F_FFF0
     /// The hole the marker page maps to.
     static let markerPhysicalPage: UInt64 = 0xC000_0000
     static let stackTop: UInt64 = 0xFF00
@@ -33,14 +36,13 @@ enum DifferentialLayout {
     /// Exception stubs (CPL 0) write `exceptionPortBase + vector`.
     static let exceptionPortBase: UInt16 = 0xC0
 
-    /// The marker instruction for `mode`: MOV [markerAddress], AL.
+    /// The marker instruction for `mode`: MOV [markerAddress], AL (through FS in 16-bit code).
     static func marker(for mode: DifferentialMode) -> [UInt8] {
-        let low = UInt8(markerAddress & 0xFF)
-        let high = UInt8(markerAddress >> 8)
+        let bytes = (0..<4).map { UInt8(truncatingIfNeeded: markerAddress >> UInt64($0 * 8)) }
         switch mode {
-        case .bits64: return [0x88, 0x04, 0x25, low, high, 0, 0]
-        case .compatibility32: return [0xA2, low, high, 0, 0]
-        case .compatibility16: return [0xA2, low, high]
+        case .bits64: return [0x88, 0x04, 0x25] + bytes
+        case .compatibility32: return [0xA2] + bytes
+        case .compatibility16: return [0x64, 0xA2, bytes[0], bytes[1]]
         }
     }
 
@@ -53,7 +55,8 @@ enum DifferentialLayout {
     static let userCode64: UInt16 = 0x33
     static let userCode16: UInt16 = 0x3B
     static let userData16: UInt16 = 0x43
-    static let taskState: UInt16 = 0x48
+    static let markerSegment: UInt16 = 0x4B
+    static let taskState: UInt16 = 0x50
 
     /// Builds the address space into fresh guest memory.
     static func makeMemory() throws -> GuestMemory {
@@ -67,7 +70,7 @@ enum DifferentialLayout {
             var entry = address | 0x1
             if address == markerPage {
                 entry = markerPhysicalPage | 0x7
-            } else if address < userTop && address != 0 {
+            } else if address < userTop {
                 entry |= 0x4
                 if address != codeAddress { entry |= 0x2 }
             } else {
@@ -78,13 +81,15 @@ enum DifferentialLayout {
         let descriptors: [UInt64] = [
             0,
             0,
-            0x00AF_9A00_0000_FFFF,  // kernel code, 64-bit
-            0x00CF_9200_0000_FFFF,  // kernel data
-            0x00CF_FA00_0000_FFFF,  // user code, 32-bit
-            0x00CF_F200_0000_FFFF,  // user data
-            0x00AF_FA00_0000_FFFF,  // user code, 64-bit
-            0x0000_FA00_0000_FFFF,  // user code, 16-bit
-            0x0000_F200_0000_FFFF,  // user data, 16-bit stack
+            // Accessed bits set, as the processor leaves them once the segments are in use.
+            0x00AF_9B00_0000_FFFF,  // kernel code, 64-bit
+            0x00CF_9300_0000_FFFF,  // kernel data
+            0x00CF_FB00_0000_FFFF,  // user code, 32-bit
+            0x00CF_F300_0000_FFFF,  // user data
+            0x00AF_FB00_0000_FFFF,  // user code, 64-bit
+            0x0000_FB00_0000_FFFF,  // user code, 16-bit
+            0x0000_F300_0000_FFFF,  // user data, 16-bit stack
+            0x0000_F31F_0000_FFFF,  // user data based at the marker page's 64 KiB window (for 16-bit code)
         ]
         for (index, descriptor) in descriptors.enumerated() {
             memory.store(descriptor, at: gdt + UInt64(index) * 8)
@@ -139,6 +144,11 @@ enum DifferentialLayout {
             // gives guest user code the host's null selectors).
             let null = SegmentRegister(selector: 0, base: 0, limit: 0, access: .unusable)
             for name in [SegmentName.ds, .es, .fs, .gs] { context[name] = null }
+        }
+        if mode == .compatibility16 {
+            context[.fs] = SegmentRegister(
+                selector: markerSegment, base: markerPage & ~0xFFFF, limit: 0xFFFF,
+                access: SegmentAccessRights(type: 3, system: false, dpl: 3, present: true))
         }
         context[.ss] = mode == .compatibility16
             ? SegmentRegister(selector: userData16, base: 0, limit: 0xFFFF, access: SegmentAccessRights(type: 3, system: false, dpl: 3, present: true))

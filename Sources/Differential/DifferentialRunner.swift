@@ -13,6 +13,10 @@ public final class DifferentialRunner {
     private let oracle: EngineUnderTest
     private let candidate: EngineUnderTest
     private var formsByMode: [DifferentialMode: [InstructionForm]] = [:]
+    /// Instructions on which the first answer of this host's KVM disagreed but a retry agreed.
+    public private(set) var hostRetries = 0
+    /// Sequences ended early because this host's KVM could not emulate an instruction.
+    public private(set) var hostRefusals = 0
 
     public init() throws {
         oracle = try EngineUnderTest(engine: try KVMEngine())
@@ -20,13 +24,16 @@ public final class DifferentialRunner {
         for mode in DifferentialMode.allCases { formsByMode[mode] = InstructionForm.all(for: mode) }
     }
 
-    /// Runs `count` sequences from `seed` in `modes` (taken in turn); returns the failures.
-    public func run(count: Int, seed: UInt64, modes: [DifferentialMode], onFailure: (DifferentialFailure) -> Void) -> Int {
+    /// Runs `count` sequences from `seed` in `modes` (taken in turn); returns the failures. With
+    /// `instruction`, every sequence is that one instruction (random state), to reproduce a failure.
+    public func run(
+        count: Int, seed: UInt64, modes: [DifferentialMode], instruction: [UInt8]? = nil, onFailure: (DifferentialFailure) -> Void
+    ) -> Int {
         var random = SeededGenerator(seed: seed)
         var failures = 0
         for sequence in 0..<count {
             let mode = modes[sequence % modes.count]
-            if let failure = runSequence(sequence, mode: mode, random: &random) {
+            if let failure = runSequence(sequence, mode: mode, fixed: instruction, random: &random) {
                 failures += 1
                 onFailure(failure)
             }
@@ -34,14 +41,14 @@ public final class DifferentialRunner {
         return failures
     }
 
-    private func runSequence(_ sequence: Int, mode: DifferentialMode, random: inout SeededGenerator) -> DifferentialFailure? {
+    private func runSequence(_ sequence: Int, mode: DifferentialMode, fixed: [UInt8]?, random: inout SeededGenerator) -> DifferentialFailure? {
         let forms = formsByMode[mode] ?? []
         let encoder = InstructionEncoder(mode: mode)
         var code: [UInt8] = []
         var instructions: [[UInt8]] = []
-        for _ in 0..<Self.sequenceLength {
+        for _ in 0..<(fixed == nil ? Self.sequenceLength : 1) {
             let form = forms[Int.random(in: 0..<forms.count, using: &random)]
-            let bytes = encoder.encode(form, at: DifferentialLayout.codeAddress + UInt64(code.count), using: &random)
+            let bytes = fixed ?? encoder.encode(form, at: DifferentialLayout.codeAddress + UInt64(code.count), using: &random)
             instructions.append(bytes)
             code += bytes + DifferentialLayout.marker(for: mode)
         }
@@ -57,42 +64,80 @@ public final class DifferentialRunner {
                 engine.memory.write(Array(data[Int(range.lowerBound)..<Int(range.upperBound)]), at: range.lowerBound)
             }
             engine.memory.write(Array(data[0xF000..<0x10000]), at: 0xF000)
-            engine.memory.write([UInt8](repeating: 0, count: 0x1000), at: DifferentialLayout.kernelStackTop - 0x1000)
+            engine.clearKernelStack()
             engine.memory.write(code + [UInt8](repeating: 0xCC, count: 4096 - code.count), at: DifferentialLayout.codeAddress)
             engine.vcpu.context = context
         }
         for (index, bytes) in instructions.enumerated() {
             let before = oracle.vcpu.context
-            let expected = oracle.step()
-            let actual = candidate.step()
-            let decoded = Self.decode(bytes, mode: mode)
-            var differences: [String] = []
-            if expected != actual {
-                differences.append("ended with \(describe(actual)) instead of \(describe(expected))")
-            } else if case .unexpected(let reason) = expected {
-                differences.append("the real processor stopped unexpectedly: \(reason)")
-            }
-            let oracleContext = oracle.vcpu.context
-            let candidateContext = candidate.vcpu.context
-            let undefined = decoded.map { UndefinedFlags.mask(for: $0, count: Self.count(of: $0, in: before)) } ?? 0
-            let resultUndefined = decoded.map { Self.resultIsUndefined($0, before: before) } ?? false
-            if differences.isEmpty && !resultUndefined {
-                differences += compare(oracleContext, candidateContext, undefinedFlags: undefined, exception: expected)
-                if let address = candidate.firstMemoryDifference(from: oracle) {
-                    let theirs = oracle.memory.read(at: address, count: 1)?.first ?? 0
-                    let mine = candidate.memory.read(at: address, count: 1)?.first ?? 0
-                    differences.append("memory 0x\(String(address, radix: 16)): interp 0x\(String(mine, radix: 16)), cpu 0x\(String(theirs, radix: 16))")
+            oracle.saveSnapshot()
+            var outcome = compareStep(bytes, mode: mode, before: before)
+            var retries = 0
+            while !outcome.differences.isEmpty && retries < Self.retriesOnDisagreement {
+                // This host's KVM sometimes emulates a user instruction (raising #UD, or running its
+                // own idea of it) where the processor executes it natively: ask again from the same state.
+                retries += 1
+                for engine in [oracle, candidate] {
+                    engine.restoreSnapshot(from: oracle)
+                    engine.vcpu.context = before
                 }
+                outcome = compareStep(bytes, mode: mode, before: before)
             }
-            if !differences.isEmpty {
-                return DifferentialFailure(sequence: sequence, mode: mode, bytes: bytes, differences: differences)
+            if retries > 0 && outcome.differences.isEmpty { hostRetries += 1 }
+            if case .unexpected(let reason) = outcome.expected, reason.hasPrefix("KVM") {
+                // The host's KVM could not emulate the instruction: no answer to compare with.
+                hostRefusals += 1
+                return nil
             }
-            if expected != .marker || index == instructions.count - 1 { return nil }
+            if mode != .bits64 && outcome.expected == .exception(vector: 6) && outcome.actual == .marker {
+                // This host's KVM emulates compatibility-mode user code rather than running it on the
+                // processor, and its emulator raises #UD for instructions it lacks (AAA, POPCNT, …).
+                hostRefusals += 1
+                return nil
+            }
+            if !outcome.differences.isEmpty {
+                let state = "before: rflags 0x\(String(before.rflags, radix: 16)) rcx 0x\(String(before[.rcx], radix: 16)) rsi 0x\(String(before[.rsi], radix: 16)) rdi 0x\(String(before[.rdi], radix: 16)) rsp 0x\(String(before[.rsp], radix: 16))"
+                return DifferentialFailure(sequence: sequence, mode: mode, bytes: bytes, differences: outcome.differences + [state])
+            }
+            if outcome.expected != .marker || index == instructions.count - 1 { return nil }
+            // This host's KVM emulates user code whose stack pointer has left the stack page (with
+            // answers of its own), so a sequence that moved RSP away ends here.
+            if !DifferentialLayout.stackPage.contains(oracle.vcpu.context[.rsp]) { return nil }
             // Carry the processor's values of undefined flags and results into the interpreter.
-            candidate.vcpu.context = oracleContext
-            if resultUndefined { candidate.copyMemory(from: oracle) }
+            candidate.vcpu.context = oracle.vcpu.context
+            if outcome.resultUndefined { candidate.copyMemory(from: oracle) }
         }
         return nil
+    }
+
+    /// How often a disagreement is retried from the same state before it counts.
+    static let retriesOnDisagreement = 2
+
+    /// Runs one instruction on both engines and lists how they disagree.
+    private func compareStep(_ bytes: [UInt8], mode: DifferentialMode, before: VCPUContext)
+        -> (expected: EngineUnderTest.StepEnd, actual: EngineUnderTest.StepEnd, differences: [String], resultUndefined: Bool)
+    {
+        let expected = oracle.step()
+        let actual = candidate.step()
+        let decoded = Self.decode(bytes, mode: mode)
+        var differences: [String] = []
+        if expected != actual {
+            differences.append("ended with \(describe(actual)) instead of \(describe(expected))")
+        } else if case .unexpected(let reason) = expected {
+            differences.append("the real processor stopped unexpectedly: \(reason)")
+        }
+        let undefined = decoded.map { UndefinedFlags.mask(for: $0, count: Self.count(of: $0, in: before)) } ?? 0
+        let resultUndefined = decoded.map { Self.resultIsUndefined($0, before: before) } ?? false
+        if differences.isEmpty && !resultUndefined {
+            differences += compare(oracle.vcpu.context, candidate.vcpu.context, undefinedFlags: undefined, exception: expected)
+            let partialStore = decoded.flatMap { Self.partialStoreWindow($0, end: expected, faultAddress: oracle.vcpu.context.cr2) }
+            if let address = candidate.firstMemoryDifference(from: oracle, ignoring: partialStore) {
+                let theirs = oracle.memory.read(at: address, count: 1)?.first ?? 0
+                let mine = candidate.memory.read(at: address, count: 1)?.first ?? 0
+                differences.append("memory 0x\(String(address, radix: 16)): interp 0x\(String(mine, radix: 16)), cpu 0x\(String(theirs, radix: 16))")
+            }
+        }
+        return (expected, actual, differences, resultUndefined)
     }
 
     private func randomizeRegisters(_ context: inout VCPUContext, mode: DifferentialMode, random: inout SeededGenerator) {
@@ -153,6 +198,14 @@ public final class DifferentialRunner {
         case .shiftRMCL, .shldCL, .shrdCL: context[.rcx] & 0xFF
         default: instruction.immediate & 0xFF
         }
+    }
+
+    /// Where a REP MOVS/STOS element split by a page fault may have been partly stored: processors
+    /// differ (fast-string microcode stores the bytes before the boundary; swiftvmm stores none).
+    static func partialStoreWindow(_ instruction: DecodedInstruction, end: EngineUnderTest.StepEnd, faultAddress: UInt64) -> Range<UInt64>? {
+        guard end == .exception(vector: 14), instruction.handler == .movs || instruction.handler == .stos,
+              faultAddress & 0xFFF == 0, faultAddress >= UInt64(instruction.operandSize) else { return nil }
+        return (faultAddress - UInt64(instruction.operandSize))..<faultAddress
     }
 
     /// Instructions whose result (not only flags) the SDM leaves undefined for these operands.

@@ -52,21 +52,53 @@ final class EngineUnderTest {
     }
 
     /// The ranges whose contents the comparison checks: the user pages and the kernel stack page.
-    static let observedRanges: [Range<UInt64>] = [0x1000..<DifferentialLayout.markerPage, 0xF000..<DifferentialLayout.userTop, DifferentialLayout.kernelStackTop - 0x1000..<DifferentialLayout.kernelStackTop]
+    static let observedRanges: [Range<UInt64>] = [0x1000..<DifferentialLayout.userTop, DifferentialLayout.kernelStackTop - 0x1000..<DifferentialLayout.kernelStackTop]
 
-    /// The first observed address whose byte differs from `other`'s, if any.
-    func firstMemoryDifference(from other: EngineUnderTest) -> UInt64? {
+    /// The first observed address outside `ignored` whose byte differs from `other`'s, if any.
+    func firstMemoryDifference(from other: EngineUnderTest, ignoring ignored: Range<UInt64>? = nil) -> UInt64? {
         for range in Self.observedRanges {
             let count = Int(range.count)
             guard let mine = memory.hostPointer(at: range.lowerBound, length: count),
                   let theirs = other.memory.hostPointer(at: range.lowerBound, length: count) else { continue }
             if memcmp(mine.pointer, theirs.pointer, count) != 0 {
                 for offset in 0..<count where mine.pointer.load(fromByteOffset: offset, as: UInt8.self) != theirs.pointer.load(fromByteOffset: offset, as: UInt8.self) {
-                    return range.lowerBound + UInt64(offset)
+                    let address = range.lowerBound + UInt64(offset)
+                    if ignored?.contains(address) != true { return address }
                 }
             }
         }
         return nil
+    }
+
+    /// The observed memory as it was at the last `saveSnapshot()`.
+    private var snapshot = [UInt8](repeating: 0, count: EngineUnderTest.observedRanges.reduce(0) { $0 + Int($1.count) })
+
+    func saveSnapshot() {
+        var offset = 0
+        for range in Self.observedRanges {
+            let count = Int(range.count)
+            if let source = memory.hostPointer(at: range.lowerBound, length: count) {
+                snapshot.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: offset).copyMemory(from: source.pointer, byteCount: count) }
+            }
+            offset += count
+        }
+    }
+
+    /// Puts back the observed memory of `other`'s last snapshot.
+    func restoreSnapshot(from other: EngineUnderTest) {
+        var offset = 0
+        for range in Self.observedRanges {
+            let count = Int(range.count)
+            if let target = memory.hostPointer(at: range.lowerBound, length: count) {
+                other.snapshot.withUnsafeBytes { target.pointer.copyMemory(from: $0.baseAddress!.advanced(by: offset), byteCount: count) }
+            }
+            offset += count
+        }
+    }
+
+    /// Zeroes the kernel stack page, where exception frames land.
+    func clearKernelStack() {
+        memory.write([UInt8](repeating: 0, count: 0x1000), at: DifferentialLayout.kernelStackTop - 0x1000)
     }
 
     /// Makes the observed memory equal to `other`'s.

@@ -17,14 +17,16 @@ struct InstructionForm {
 
     /// Handlers whose results a comparison with real silicon cannot use: control transfers out of
     /// the sequence, I/O (which exits to the monitor), host-dependent answers, fast system calls,
-    /// and software interrupts, which this host's KVM (kvm-pvm) delivers from CPL 3 without the
-    /// gate-privilege check and with a different return address than the processor does.
+    /// software interrupts, which this host's KVM (kvm-pvm) delivers from CPL 3 without the
+    /// gate-privilege check and with a different return address than the processor does, and the
+    /// descriptor-table stores (SGDT, SIDT, SLDT, STR, SMSW), which this host emulates for user code
+    /// (UMIP) with memory widths that differ from the SDM's.
     static let excludedHandlers: Set<InstructionHandler> = [
         .invalid, .jcc, .jmpRel, .jmpRM, .jmpFarImm, .jmpFarMem, .callRel, .callRM, .callFarImm, .callFarMem,
         .retNear, .retNearImm, .retFar, .retFarImm, .iret, .loop, .loope, .loopne, .jcxz,
         .ins, .outs, .inImm, .inDX, .outImm, .outDX,
         .cpuid, .rdtsc, .rdtscp, .rdpmc, .rdrand, .rdseed, .xgetbv, .monitor, .mwait,
-        .syscall, .sysenter, .popFlags, .int3, .intImm, .into, .int1, .x87, .sse, .fxsave, .fxrstor, .ldmxcsr, .stmxcsr,
+        .syscall, .sysenter, .popFlags, .int3, .intImm, .into, .int1, .sgdt, .sidt, .sldt, .str, .smsw, .x87, .sse, .fxsave, .fxrstor, .ldmxcsr, .stmxcsr,
     ]
 
     /// Every form of the one-byte and 0F maps that `mode` can encode and the comparison can use.
@@ -35,7 +37,18 @@ struct InstructionForm {
                 collect(table[opcode], map: map, opcode: UInt8(opcode), prefix: nil, mode: mode, into: &forms)
             }
         }
-        return forms.filter { !excludedHandlers.contains($0.entry.handler) }
+        return forms.filter { !excludedHandlers.contains($0.entry.handler) && !isVectorExtensionPrefix($0, mode: mode) }
+    }
+
+    /// Encodings that real processors read as VEX (C4, C5), EVEX (62) or XOP (8F) prefixes, which
+    /// swiftvmm's processor does not implement (and does not advertise).
+    private static func isVectorExtensionPrefix(_ form: InstructionForm, mode: DifferentialMode) -> Bool {
+        guard form.map == 0 else { return false }
+        switch form.opcode {
+        case 0xC4, 0xC5, 0x62: return mode == .bits64 || form.registerOperand != false
+        case 0x8F: return (form.groupReg ?? 0) != 0
+        default: return false
+        }
     }
 
     private static func collect(

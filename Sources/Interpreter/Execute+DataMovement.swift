@@ -13,8 +13,14 @@ extension InterpreterCore {
         let destination = try rmOperandForUpdate(instruction, size: size)
         let source = regOperand(instruction, size: size)
         let sum = alu(ALUOperation.add.rawValue, destination, source, size: size)
-        try setRMOperand(instruction, size: size, sum)
-        setRegOperand(instruction, size: size, destination)
+        // The source register takes the old value first, so XADD of a register with itself leaves the sum.
+        if instruction.modrmMod == 3 {
+            setRegOperand(instruction, size: size, destination)
+            try setRMOperand(instruction, size: size, sum)
+        } else {
+            try setRMOperand(instruction, size: size, sum)
+            setRegOperand(instruction, size: size, destination)
+        }
     }
 
     mutating func compareExchange(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {

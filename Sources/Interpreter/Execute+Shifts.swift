@@ -12,7 +12,8 @@ extension InterpreterCore {
         let count = model == .i8086 ? Int(rawCount) : Int(rawCount & (size == 8 ? 0x3F : 0x1F))
         let value = try rmOperandForUpdate(instruction, size: size)
         guard count != 0 else {
-            // A zero count changes nothing, but a memory operand was still read (and may fault).
+            // A zero count leaves flags and value, but a 32-bit register is still written (zero-extended).
+            if size == 4 && instruction.modrmMod == 3 { try setRMOperand(instruction, size: size, value) }
             return
         }
         let bits = size * 8
@@ -87,7 +88,10 @@ extension InterpreterCore {
         let countSource = instruction.handler == .shldImm || instruction.handler == .shrdImm ? instruction.immediate : state.gpr[1]
         let count = Int(countSource & (size == 8 ? 0x3F : 0x1F))
         let destination = try rmOperandForUpdate(instruction, size: size)
-        guard count != 0 else { return }
+        guard count != 0 else {
+            if size == 4 && instruction.modrmMod == 3 { try setRMOperand(instruction, size: size, destination) }
+            return
+        }
         let source = regOperand(instruction, size: size)
         let bits = size * 8
         let left = instruction.handler == .shldImm || instruction.handler == .shldCL

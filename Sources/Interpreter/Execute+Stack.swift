@@ -19,6 +19,21 @@ extension InterpreterCore {
         }
     }
 
+    /// PUSH of a segment register: with a 32- or 64-bit operand size, current processors store only
+    /// the 16-bit selector and leave the rest of the stack slot as it was.
+    mutating func pushSegment(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
+        let selector = UInt64(state.segments[Int(instruction.extra)].selector)
+        if size == 2 || model == .i8086 {
+            try push(selector, size: size)
+            return
+        }
+        let stackSize = stackAddressSize
+        let pointer = (state.gpr[4] &- UInt64(size)) & Self.mask(stackSize)
+        _ = try linearAddress(segment: SegmentName.ss.rawValue, offset: pointer, size: size, write: true)
+        try write(segment: SegmentName.ss.rawValue, offset: pointer, size: 2, value: selector)
+        setRegister(4, size: stackSize, highByte: false, pointer)
+    }
+
     mutating func popSegment(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         let selector = try peekStack(at: 0, size: 2)
         try loadSegment(Int(instruction.extra), selector: UInt16(truncatingIfNeeded: selector))
@@ -92,10 +107,10 @@ extension InterpreterCore {
             }
             try push(frame, size: size)
         }
-        setRegister(5, size: stackSize, highByte: false, frame)
+        setRegister(5, size: size, highByte: false, frame)
         let newStackPointer = (state.gpr[4] &- frameSize) & Self.mask(stackSize)
-        // Probe the lowest byte of the new frame as the processor does.
-        _ = try linearAddress(segment: SegmentName.ss.rawValue, offset: newStackPointer, size: 1, write: true)
+        // Probe the lowest byte of the new frame for writing, as the processor does.
+        _ = try translate(try linearAddress(segment: SegmentName.ss.rawValue, offset: newStackPointer, size: 1, write: true), kind: .write)
         setRegister(4, size: stackSize, highByte: false, newStackPointer)
     }
 

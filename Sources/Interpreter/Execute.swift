@@ -52,7 +52,7 @@ extension InterpreterCore {
         case .pushRM: try push(try rmOperand(instruction, size: size), size: size)
         case .popRM: try popToRM(instruction, size: size)
         case .pushImm: try push(instruction.immediate, size: size)
-        case .pushSeg: try push(UInt64(state.segments[Int(instruction.extra)].selector), size: size)
+        case .pushSeg: try pushSegment(instruction, size: size)
         case .popSeg: try popSegment(instruction, size: size)
         case .pushFlags: try pushFlags(size: size)
         case .popFlags: try popFlags(size: size)
@@ -97,7 +97,8 @@ extension InterpreterCore {
         case .outDX: try output(port: UInt16(truncatingIfNeeded: state.gpr[2]), size: min(size, 4))
         case .daa, .das, .aaa, .aas, .aam, .aad, .salc: try asciiAdjust(instruction)
         case .hlt: try halt()
-        case .nop, .pause, .fence, .clflush, .fwait: break
+        case .nop, .pause, .fence, .fwait: break
+        case .clflush: _ = try translate(try linearAddress(segment: instruction.memorySegment, offset: effectiveAddress(instruction), size: 1, write: false), kind: .read)
         case .cpuid: cpuid()
         case .rdtsc: try readTimeStampCounter(withAux: false)
         case .rdtscp: try readTimeStampCounter(withAux: true)

@@ -33,7 +33,7 @@ struct InterpreterCore {
     /// How many of `mmioReplay` the current execution of the instruction has consumed.
     var mmioReplayPosition = 0
     /// Exits an instruction produced as it completed (OUT, MMIO stores), handed out in order.
-    var completionExits = InlineArray<4, VMExit>(repeating: .yield)
+    var completionExits = InlineArray<16, VMExit>(repeating: .yield)
     var completionExitCount = 0
     var completionExitNext = 0
 
@@ -90,7 +90,7 @@ struct InterpreterCore {
     }
 
     mutating func queueCompletionExit(_ exit: VMExit) throws(Interruption) {
-        guard completionExitCount < 4 else { throw .failure("more than four device accesses in one instruction") }
+        guard completionExitCount < 16 else { throw .failure("more than 16 device writes in one instruction") }
         completionExits[completionExitCount] = exit
         completionExitCount += 1
     }

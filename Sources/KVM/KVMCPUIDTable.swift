@@ -12,7 +12,7 @@ struct KVMCPUIDTable: Sendable {
             let list = KVMVariableArray<kvm_cpuid_entry2>(capacity: capacity)
             do {
                 try device.control(.getSupportedCPUID, buffer: list.buffer)
-                return KVMCPUIDTable(entries: list.entries)
+                return KVMCPUIDTable(entries: list.entries).withHostBrandString()
             } catch where error.errno == E2BIG && capacity < 4096 {
                 capacity *= 2
             }
@@ -30,6 +30,22 @@ struct KVMCPUIDTable: Sendable {
                 table.entries[index].edx = id
             default:
                 break
+            }
+        }
+        return table
+    }
+
+    /// The table with the host processor's brand string (leaves 0x80000002–4), which KVM leaves empty.
+    func withHostBrandString() -> KVMCPUIDTable {
+        var table = self
+        for leaf in UInt32(0x8000_0002)...0x8000_0004 {
+            var entry = kvm_cpuid_entry2()
+            entry.function = leaf
+            ckvm_host_cpuid(leaf, &entry.eax, &entry.ebx, &entry.ecx, &entry.edx)
+            if let index = table.entries.firstIndex(where: { $0.function == leaf }) {
+                table.entries[index] = entry
+            } else {
+                table.entries.append(entry)
             }
         }
         return table

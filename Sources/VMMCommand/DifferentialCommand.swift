@@ -14,10 +14,13 @@ struct DifferentialCommand: ParsableCommand {
     var seed: UInt64 = 1
 
     @Option(help: "Code-segment kinds to use in turn: 64, 32 and/or 16 (comma-separated).")
-    var modes: String = "64,32,16"
+    var modes: String = "64"
 
     @Option(help: "Stop listing failures after this many.")
     var show: Int = 20
+
+    @Option(help: "Run only this instruction (hex bytes), from random states: reproduces a failure.")
+    var instruction: String?
 
     func run() throws {
         guard count > 0 else { throw HostInputError("--count \(count): expected a positive number") }
@@ -33,10 +36,33 @@ struct DifferentialCommand: ParsableCommand {
         } catch {
             throw HostInputError("difftest needs KVM: \(error)")
         }
+        if chosen.contains(where: { $0 != .bits64 }), (try? HostProcessorProbe.compatibilityModeRunsOnProcessor()) == false {
+            print("warning: this host's KVM emulates 32- and 16-bit user code instead of running it on the processor; those modes are compared with KVM's instruction emulator, which lacks instructions and differs in places")
+        }
+        var bytes: [UInt8]?
+        if let instruction {
+            let digits = instruction.filter { !$0.isWhitespace }
+            guard digits.count % 2 == 0, !digits.isEmpty, digits.count <= 30 else { throw HostInputError("--instruction \(instruction): expected 1 to 15 hex bytes") }
+            var parsed: [UInt8] = []
+            var index = digits.startIndex
+            while index < digits.endIndex {
+                let next = digits.index(index, offsetBy: 2)
+                guard let byte = UInt8(digits[index..<next], radix: 16) else { throw HostInputError("--instruction \(instruction): expected hex bytes") }
+                parsed.append(byte)
+                index = next
+            }
+            bytes = parsed
+        }
         var shown = 0
-        let failures = runner.run(count: count, seed: seed, modes: chosen) { failure in
+        let failures = runner.run(count: count, seed: seed, modes: chosen, instruction: bytes) { failure in
             if shown < show { print(failure) }
             shown += 1
+        }
+        if runner.hostRefusals > 0 {
+            print("note: \(runner.hostRefusals) sequences ended early where this host's KVM emulated an instruction it lacks (#UD or an emulation failure)")
+        }
+        if runner.hostRetries > 0 {
+            print("note: \(runner.hostRetries) instructions agreed only when asked again (this host's KVM emulated them the first time)")
         }
         print("\(count - failures) passed, \(failures) failed")
         if failures > 0 { throw ExitCode(1) }

@@ -1,5 +1,6 @@
 import Machine
 import Testing
+import TestSupport
 import X86
 
 // skipped: /dev/kvm cannot be opened

@@ -1,6 +1,7 @@
 import KVM
 import Machine
 import Testing
+import TestSupport
 import X86
 
 struct KVMEngineTests {

@@ -1,6 +1,7 @@
 import Dispatch
 import Machine
 import Testing
+import TestSupport
 import X86
 
 // skipped: /dev/kvm cannot be opened

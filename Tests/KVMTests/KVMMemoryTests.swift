@@ -1,6 +1,7 @@
 import KVM
 import Machine
 import Testing
+import TestSupport
 import X86
 
 // skipped: /dev/kvm cannot be opened

@@ -48,3 +48,10 @@ static inline int ckvm_ioctl_value(int fd, unsigned long request, unsigned long 
 static inline void ckvm_store_immediate_exit(struct kvm_run *run, unsigned char value) {
     __atomic_store_n(&run->immediate_exit, value, __ATOMIC_SEQ_CST);
 }
+
+#include <cpuid.h>
+
+/// Executes CPUID on the host processor (for the leaves KVM does not fill, such as the brand string).
+static inline void ckvm_host_cpuid(unsigned int leaf, unsigned int *eax, unsigned int *ebx, unsigned int *ecx, unsigned int *edx) {
+    __cpuid(leaf, *eax, *ebx, *ecx, *edx);
+}
