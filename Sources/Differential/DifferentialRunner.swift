@@ -89,9 +89,12 @@ public final class DifferentialRunner {
                 hostRefusals += 1
                 return nil
             }
-            if mode != .bits64 && outcome.expected == .exception(vector: 6) && outcome.actual == .marker {
-                // This host's KVM emulates compatibility-mode user code rather than running it on the
-                // processor, and its emulator raises #UD for instructions it lacks (AAA, POPCNT, …).
+            if outcome.expected == .exception(vector: 6), mode != .bits64 && outcome.actual == .marker
+                || outcome.actual == .exception(vector: 13) || outcome.actual == .exception(vector: 12)
+            {
+                // This host's KVM emulates compatibility-mode user code, and user instructions that
+                // fault (#GP, #SS), rather than leaving them to the processor; its emulator raises
+                // #UD for instructions it lacks (AAA, POPCNT, …).
                 hostRefusals += 1
                 return nil
             }
@@ -130,8 +133,8 @@ public final class DifferentialRunner {
         let resultUndefined = decoded.map { Self.resultIsUndefined($0, before: before) } ?? false
         if differences.isEmpty && !resultUndefined {
             differences += compare(oracle.vcpu.context, candidate.vcpu.context, undefinedFlags: undefined, exception: expected)
-            let partialStore = decoded.flatMap { Self.partialStoreWindow($0, end: expected, faultAddress: oracle.vcpu.context.cr2) }
-            if let address = candidate.firstMemoryDifference(from: oracle, ignoring: partialStore) {
+            let varying = decoded.flatMap { Self.processorDependentBytes($0, end: expected, after: oracle.vcpu.context) }
+            if let address = candidate.firstMemoryDifference(from: oracle, ignoring: varying) {
                 let theirs = oracle.memory.read(at: address, count: 1)?.first ?? 0
                 let mine = candidate.memory.read(at: address, count: 1)?.first ?? 0
                 differences.append("memory 0x\(String(address, radix: 16)): interp 0x\(String(mine, radix: 16)), cpu 0x\(String(theirs, radix: 16))")
@@ -200,12 +203,24 @@ public final class DifferentialRunner {
         }
     }
 
-    /// Where a REP MOVS/STOS element split by a page fault may have been partly stored: processors
-    /// differ (fast-string microcode stores the bytes before the boundary; swiftvmm stores none).
-    static func partialStoreWindow(_ instruction: DecodedInstruction, end: EngineUnderTest.StepEnd, faultAddress: UInt64) -> Range<UInt64>? {
-        guard end == .exception(vector: 14), instruction.handler == .movs || instruction.handler == .stos,
-              faultAddress & 0xFFF == 0, faultAddress >= UInt64(instruction.operandSize) else { return nil }
-        return (faultAddress - UInt64(instruction.operandSize))..<faultAddress
+    /// Memory that processors write differently, both within the SDM: the bytes before the page
+    /// boundary of a REP MOVS/STOS element split by a page fault (fast-string microcode may store
+    /// them; swiftvmm stores none), and the upper bytes of a segment-register push (AMD stores the
+    /// zero-extended selector; Intel, and swiftvmm, only its 16 bits).
+    static func processorDependentBytes(_ instruction: DecodedInstruction, end: EngineUnderTest.StepEnd, after context: VCPUContext) -> Range<UInt64>? {
+        let size = UInt64(instruction.operandSize)
+        switch instruction.handler {
+        case .movs, .stos:
+            let fault = context.cr2
+            guard end == .exception(vector: 14), fault & 0xFFF == 0, fault >= size else { return nil }
+            return (fault - size)..<fault
+        case .pushSeg:
+            guard end == .marker, size > 2 else { return nil }
+            let slot = context[.rsp] & (instruction.addressSize == 8 || context.mode == .long64 ? .max : 0xFFFF_FFFF)
+            return (slot + 2)..<(slot + size)
+        default:
+            return nil
+        }
     }
 
     /// Instructions whose result (not only flags) the SDM leaves undefined for these operands.

@@ -20,13 +20,15 @@ struct InstructionForm {
     /// software interrupts, which this host's KVM (kvm-pvm) delivers from CPL 3 without the
     /// gate-privilege check and with a different return address than the processor does, and the
     /// descriptor-table stores (SGDT, SIDT, SLDT, STR, SMSW), which this host emulates for user code
-    /// (UMIP) with memory widths that differ from the SDM's.
+    /// (UMIP) with memory widths that differ from the SDM's, and the descriptor inspections (LAR,
+    /// LSL, VERR, VERW), which this host's processor answers from the host's own GDT while guest
+    /// user code runs.
     static let excludedHandlers: Set<InstructionHandler> = [
         .invalid, .jcc, .jmpRel, .jmpRM, .jmpFarImm, .jmpFarMem, .callRel, .callRM, .callFarImm, .callFarMem,
         .retNear, .retNearImm, .retFar, .retFarImm, .iret, .loop, .loope, .loopne, .jcxz,
         .ins, .outs, .inImm, .inDX, .outImm, .outDX,
         .cpuid, .rdtsc, .rdtscp, .rdpmc, .rdrand, .rdseed, .xgetbv, .monitor, .mwait,
-        .syscall, .sysenter, .popFlags, .int3, .intImm, .into, .int1, .sgdt, .sidt, .sldt, .str, .smsw, .x87, .sse, .fxsave, .fxrstor, .ldmxcsr, .stmxcsr,
+        .syscall, .sysenter, .popFlags, .int3, .intImm, .into, .int1, .sgdt, .sidt, .sldt, .str, .smsw, .lar, .lsl, .verr, .verw, .x87, .sse, .fxsave, .fxrstor, .ldmxcsr, .stmxcsr,
     ]
 
     /// Every form of the one-byte and 0F maps that `mode` can encode and the comparison can use.
