@@ -118,19 +118,25 @@ run_bochs() {
     grep -q 'Shutdown port: shutdown requested' "$work/err"
 }
 
-# Runs engine $1 for $2 rounds and sets `seconds` (wall time of the whole emulator process) and
-# `checksum` (the guest's, from port 0xE9); for swiftvmm also `instructions` (from --stats).
+# Runs engine $1 for $2 rounds and sets `seconds` and `cpu_seconds` (wall time, and user plus
+# system time, of the whole emulator process) and `checksum` (the guest's, from port 0xE9); for
+# swiftvmm also `instructions` (from --stats).
 measure() {
     local engine=$1 rounds=$2 image start end
     image=$(floppy "$rounds")
     rm -f "$work/out"
     start=$(date +%s.%N)
+    times >"$work/times-before"         # the shell's and its children's CPU times so far
     "run_$engine" "$image" || {
         tail -20 "$work/err" >&2
         die "$engine did not finish the guest's $rounds rounds cleanly (its standard error is above)"
     }
+    times >"$work/times-after"
     end=$(date +%s.%N)
     seconds=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.6f", e - s }')
+    cpu_seconds=$(awk 'function seconds(t, parts) { sub(/s$/, "", t); split(t, parts, "m"); return parts[1] * 60 + parts[2] }
+        FNR == 2 { children = seconds($1) + seconds($2); if (NR == FNR) before = children; else after = children }
+        END { printf "%.3f", after - before }' "$work/times-before" "$work/times-after")
     checksum=$(grep -aoE '^[0-9a-f]{16}$' "$work/out" | head -1) ||
         die "$engine printed no checksum for $rounds rounds"
     if [[ $engine == swiftvmm ]]; then
@@ -172,31 +178,36 @@ calibrate() {
     ((large[$engine] <= 0xFFFFFFFF)) || die "$engine would need more than 2^32 rounds; lower TARGET_SECONDS"
 }
 
-# Times REPEATS pairs of small and large runs of engine $1 and keeps the shortest time of each.
+# Sets best[$1] to $2 if that is shorter.
+keep_shortest() {
+    if [[ -z ${best[$1]:-} ]] || awk -v a="$2" -v b="${best[$1]}" 'BEGIN { exit !(a < b) }'; then
+        best[$1]=$2
+    fi
+}
+
+# Times REPEATS pairs of small and large runs of engine $1, keeps the shortest wall and CPU time
+# of each kind, and sets the engine's MIPS by each clock.
 time_engine() {
-    local engine=$1 repeat count
-    best_small[$engine]=
-    best_large[$engine]=
+    local engine=$1 repeat count rounds clock
     for ((repeat = 0; repeat < REPEATS; repeat++)); do
         for count in small large; do
-            local rounds=$SMALL_ROUNDS
-            [[ $count == large ]] && rounds=${large[$engine]}
+            rounds=$SMALL_ROUNDS
+            if [[ $count == large ]]; then rounds=${large[$engine]}; fi
             measure "$engine" "$rounds"
             check_checksum "$engine" "$rounds"
-            if [[ $engine == swiftvmm ]]; then
-                swiftvmm_instructions[$count]=$instructions
-            fi
-            local best="best_$count[$engine]"
-            if [[ -z ${!best} ]] || awk -v a="$seconds" -v b="${!best}" 'BEGIN { exit !(a < b) }'; then
-                printf -v "$best" '%s' "$seconds"
-            fi
+            if [[ $engine == swiftvmm ]]; then swiftvmm_instructions[$count]=$instructions; fi
+            keep_shortest "$engine wall $count" "$seconds"
+            keep_shortest "$engine cpu $count" "$cpu_seconds"
         done
     done
-    awk -v l="${best_large[$engine]}" -v s="${best_small[$engine]}" 'BEGIN { exit !(l > s) }' ||
-        die "$engine's large run was no slower than its small run; raise TARGET_SECONDS"
-    local rounds=$((large[$engine] - SMALL_ROUNDS))
-    mips[$engine]=$(awk -v r="$rounds" -v i="$ROUND_INSTRUCTIONS" -v l="${best_large[$engine]}" -v s="${best_small[$engine]}" \
-        'BEGIN { printf "%.1f", r * i / (l - s) / 1e6 }')
+    rounds=$((large[$engine] - SMALL_ROUNDS))
+    for clock in wall cpu; do
+        local small=${best[$engine $clock small]} long=${best[$engine $clock large]}
+        awk -v l="$long" -v s="$small" 'BEGIN { exit !(l > s) }' ||
+            die "$engine's large run took no more $clock time than its small run; raise TARGET_SECONDS"
+        mips[$engine $clock]=$(awk -v r="$rounds" -v i="$ROUND_INSTRUCTIONS" -v l="$long" -v s="$small" \
+            'BEGIN { printf "%.1f", r * i / (l - s) / 1e6 }')
+    done
 }
 
 # swiftvmm counts every instruction it retires: the difference must be whole rounds of ROUND_INSTRUCTIONS.
@@ -214,7 +225,7 @@ cross_check() {
         reference=
         for other in "${ENGINES[@]}"; do
             [[ $other == "$engine" ]] && continue
-            if [[ -z $reference ]] || awk -v a="${mips[$other]}" -v b="${mips[$reference]}" 'BEGIN { exit !(a > b) }'; then
+            if [[ -z $reference ]] || awk -v a="${mips[$other wall]}" -v b="${mips[$reference wall]}" 'BEGIN { exit !(a > b) }'; then
                 reference=$other
             fi
         done
@@ -232,7 +243,8 @@ assemble_guest
 write_bochsrc
 echo "load before: $(uptime)"
 
-declare -A large best_small best_large mips swiftvmm_instructions
+declare -A large swiftvmm_instructions
+declare -A best mips                    # keys "ENGINE CLOCK COUNT" and "ENGINE CLOCK"; CLOCK is wall or cpu
 for engine in "${ENGINES[@]}"; do
     echo "calibrating $engine"
     calibrate "$engine"
@@ -245,12 +257,19 @@ echo "load after: $(uptime)"
 
 declare -A names=([swiftvmm]="swiftvmm interp" [qemu]="QEMU TCG" [bochs]="Bochs")
 echo
-printf '%-16s %12s %14s %10s %10s %10s\n' emulator "large rounds" instructions "small s" "large s" MIPS
+printf '%-16s %12s %14s | %-26s | %-26s\n' "" "" "" "wall clock" "CPU time (user + system)"
+printf '%-16s %12s %14s | %8s %8s %8s | %8s %8s %8s\n' emulator "large rounds" instructions \
+    "small s" "large s" MIPS "small s" "large s" MIPS
 for engine in "${ENGINES[@]}"; do
-    printf '%-16s %12d %14d %10.3f %10.3f %10s\n' "${names[$engine]}" "${large[$engine]}" \
-        $(((large[$engine] - SMALL_ROUNDS) * ROUND_INSTRUCTIONS)) "${best_small[$engine]}" "${best_large[$engine]}" "${mips[$engine]}"
+    printf '%-16s %12d %14d | %8.3f %8.3f %8s | %8.3f %8.3f %8s\n' "${names[$engine]}" "${large[$engine]}" \
+        $(((large[$engine] - SMALL_ROUNDS) * ROUND_INSTRUCTIONS)) \
+        "${best[$engine wall small]}" "${best[$engine wall large]}" "${mips[$engine wall]}" \
+        "${best[$engine cpu small]}" "${best[$engine cpu large]}" "${mips[$engine cpu]}"
 done
 echo "(instructions: those of the large run beyond the $SMALL_ROUNDS-round run; checksum of $SMALL_ROUNDS rounds: ${checksums[$SMALL_ROUNDS]%% *} on all three)"
 echo
-echo "swiftvmm / Bochs: $(ratio "${mips[swiftvmm]}" "${mips[bochs]}")   (target: at least 2)"
-echo "swiftvmm / QEMU:  $(ratio "${mips[swiftvmm]}" "${mips[qemu]}")"
+printf '%-18s %10s %10s\n' "" wall CPU
+printf '%-18s %10s %10s   (target: at least 2)\n' "swiftvmm / Bochs" \
+    "$(ratio "${mips[swiftvmm wall]}" "${mips[bochs wall]}")" "$(ratio "${mips[swiftvmm cpu]}" "${mips[bochs cpu]}")"
+printf '%-18s %10s %10s\n' "swiftvmm / QEMU" \
+    "$(ratio "${mips[swiftvmm wall]}" "${mips[qemu wall]}")" "$(ratio "${mips[swiftvmm cpu]}" "${mips[qemu cpu]}")"
