@@ -69,7 +69,7 @@ floppy() {
     if [[ ! -e $image ]]; then
         cp "$work/sector.bin" "$image"
         bytes=$(printf '\\x%02x\\x%02x\\x%02x\\x%02x' $((rounds & 255)) $((rounds >> 8 & 255)) $((rounds >> 16 & 255)) $((rounds >> 24 & 255)))
-        printf "$bytes" | dd of="$image" bs=1 seek=$ITERATIONS_OFFSET conv=notrunc status=none
+        printf %b "$bytes" | dd of="$image" bs=1 seek=$ITERATIONS_OFFSET conv=notrunc status=none
         truncate -s $FLOPPY_BYTES "$image"
     fi
     echo "$image"
