@@ -17,8 +17,9 @@ let package = Package(
         .target(name: "KVM", dependencies: ["X86", "Machine", "CKVM"]),
         .target(name: "Devices", dependencies: ["Machine"]),
         .target(name: "Boot", dependencies: ["X86", "Machine"]),
+        .target(name: "Conformance", dependencies: ["X86", "Machine", "Interpreter"]),
         .target(name: "VMMCommand", dependencies: [
-            "X86", "Machine", "Interpreter", "KVM", "Devices", "Boot",
+            "X86", "Machine", "Interpreter", "KVM", "Devices", "Boot", "Conformance",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "swiftvmm", dependencies: ["VMMCommand"]),
@@ -29,6 +30,7 @@ let package = Package(
         .testTarget(name: "KVMTests", dependencies: ["KVM", "Machine", "X86"]),
         .testTarget(name: "DevicesTests", dependencies: ["Devices", "Machine"]),
         .testTarget(name: "BootTests", dependencies: ["Boot", "Machine", "X86", "TestSupport"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "Interpreter", "Machine", "X86", "TestSupport"]),
         .testTarget(name: "VMMCommandTests", dependencies: ["VMMCommand", "swiftvmm", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -59,10 +59,11 @@ extension InterpreterCore {
 
     private func decodeBytes(_ bytes: inout InlineArray<16, UInt8>, count: Int) throws(DecodeError) -> DecodedInstruction {
         let mode = decodeMode
+        let model = self.model
         var result: Result<DecodedInstruction, DecodeError> = .failure(.invalid)
         bytes.span.withUnsafeBytes { buffer in
             result = Result { () throws(DecodeError) in
-                try Decoder.decode(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), mode: mode)
+                try Decoder.decode(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), mode: mode, model: model)
             }
         }
         return try result.get()
