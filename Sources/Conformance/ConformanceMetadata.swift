@@ -1,5 +1,3 @@
-import X86
-
 /// The vectors' metadata.json: per opcode (and per ModRM reg of a group) which FLAGS bits the
 /// real processor leaves undefined.
 public struct ConformanceMetadata: Sendable, Decodable {
@@ -25,13 +23,23 @@ public struct ConformanceMetadata: Sendable, Decodable {
         self.opcodes = opcodes
     }
 
-    /// The FLAGS mask for `instruction`: its opcode's, or its ModRM reg's for a group opcode.
-    public func flagsMask(for instruction: DecodedInstruction) -> UInt16 {
-        let key = String(instruction.opcode, radix: 16, uppercase: true)
-        guard let entry = opcodes[key.count == 1 ? "0" + key : key] else { return 0xFFFF }
-        if let groups = entry.reg, let group = groups[String(instruction.reg & 7)] {
-            return group.flagsMask ?? 0xFFFF
+    /// The FLAGS mask for the instruction `bytes` hold: its opcode's, or its ModRM reg's for a
+    /// group opcode. Bytes whose entry has the status "prefix" are skipped.
+    public func flagsMask(for bytes: [UInt8]) -> UInt16 {
+        for (index, byte) in bytes.enumerated() {
+            guard let entry = opcodes[Self.key(byte)] else { return 0xFFFF }
+            if entry.status == "prefix" { continue }
+            if let groups = entry.reg {
+                guard index + 1 < bytes.count, let group = groups[String((bytes[index + 1] >> 3) & 7)] else { return 0xFFFF }
+                return group.flagsMask ?? 0xFFFF
+            }
+            return entry.flagsMask ?? 0xFFFF
         }
-        return entry.flagsMask ?? 0xFFFF
+        return 0xFFFF
+    }
+
+    private static func key(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return digits.count == 1 ? "0" + digits : digits
     }
 }

@@ -32,7 +32,7 @@ public final class ConformanceRunner {
         var differences: [ConformanceFailure.Difference] = []
         if let reason = executeOneInstruction() { differences.append(.stopped(reason: reason)) }
         let actual = registers(of: cpu.context)
-        let flagsMask = metadata.map { $0.flagsMask(for: decode(vector.bytes)) } ?? 0xFFFF
+        let flagsMask = metadata.map { $0.flagsMask(for: vector.bytes) } ?? 0xFFFF
         for register in VectorRegister.allCases {
             let expected = vector.final.registers[register] ?? vector.initial.registers[register] ?? 0
             let found = actual[register] ?? 0
@@ -79,13 +79,6 @@ public final class ConformanceRunner {
 
     private static func allOnes(_ size: Int) -> UInt64 {
         size >= 8 ? .max : (1 << UInt64(size * 8)) - 1
-    }
-
-    private func decode(_ bytes: [UInt8]) -> DecodedInstruction {
-        let decoded = bytes.withUnsafeBytes { buffer in
-            Result { () throws(DecodeError) in try Decoder.decode(buffer, mode: .bits16, model: model) }
-        }
-        return (try? decoded.get()) ?? DecodedInstruction()
     }
 
     /// The vCPU context a state describes: real-mode segments, the 16-bit registers, FLAGS.
