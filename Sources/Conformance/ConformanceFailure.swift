@@ -28,7 +28,7 @@ public struct ConformanceFailure: Sendable, CustomStringConvertible {
     private static func describe(_ difference: Difference) -> String {
         switch difference {
         case .register(let register, let expected, let actual, let mask):
-            var line = "\(register.rawValue): expected 0x\(hex(expected, digits: 4)), actual 0x\(hex(actual, digits: 4))"
+            var line = "\(register.name): expected 0x\(hex(expected, digits: 4)), actual 0x\(hex(actual, digits: 4))"
             if register == .flags {
                 line += " (differ: \(flagNames(expected & mask ^ actual & mask)))"
                 if mask != 0xFFFF { line += " compared under mask 0x\(hex(mask, digits: 4))" }

@@ -85,7 +85,8 @@ public final class ConformanceRunner {
     private func context(for state: VectorState) -> VCPUContext {
         var context = VCPUContext.powerOn()
         context[.rdx] = 0
-        for (register, value) in state.registers {
+        for register in VectorRegister.allCases {
+            guard let value = state.registers[register] else { continue }
             let wide = UInt64(value)
             switch register {
             case .ax: context[.rax] = wide
@@ -107,7 +108,7 @@ public final class ConformanceRunner {
         return context
     }
 
-    private func registers(of context: VCPUContext) -> [VectorRegister: UInt16] {
+    private func registers(of context: VCPUContext) -> VectorRegisters {
         func low(_ value: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: value) }
         return [
             .ax: low(context[.rax]), .bx: low(context[.rbx]), .cx: low(context[.rcx]), .dx: low(context[.rdx]),

@@ -1,7 +1,7 @@
 /// The registers and memory bytes of a vector before or after its instruction.
 public struct VectorState: Sendable, Decodable {
     /// Register values; a final state lists only those that changed.
-    public var registers: [VectorRegister: UInt16]
+    public var registers: VectorRegisters
     /// Bytes of the 1 MiB physical address space: (address, value).
     public var memory: [MemoryByte]
 
@@ -19,7 +19,7 @@ public struct VectorState: Sendable, Decodable {
     /// The size of the address space the vectors describe.
     public static let addressSpace: UInt32 = 1 << 20
 
-    public init(registers: [VectorRegister: UInt16], memory: [MemoryByte]) {
+    public init(registers: VectorRegisters, memory: [MemoryByte]) {
         self.registers = registers
         self.memory = memory
     }
@@ -31,7 +31,7 @@ public struct VectorState: Sendable, Decodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let registerContainer = try container.nestedContainer(keyedBy: VectorRegister.self, forKey: .regs)
-        var registers: [VectorRegister: UInt16] = [:]
+        var registers = VectorRegisters()
         for register in registerContainer.allKeys {
             registers[register] = try registerContainer.decode(UInt16.self, forKey: register)
         }

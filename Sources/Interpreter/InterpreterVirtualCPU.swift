@@ -40,7 +40,9 @@ public final class InterpreterVirtualCPU: VirtualCPU {
     public func run(instructionLimit: Int) -> VMExit { core.run(budget: instructionLimit) }
 
     /// Drops the decoded instructions of the page that holds `physical` after the host wrote guest memory there.
-    public func hostWrote(physical: UInt64) { core.noteWrite(physical: physical) }
+    public func hostWrote(physical: UInt64) {
+        if let page = core.memory.page(containing: physical) { InterpreterCore.invalidateCode(page.generation) }
+    }
 
     public func completePortRead(_ value: UInt64) { core.completedPortRead = value }
 
