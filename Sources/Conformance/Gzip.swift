@@ -32,8 +32,8 @@ public enum Gzip {
 
     /// Checks a member header at `offset` and returns where its DEFLATE stream starts.
     private static func skipHeader(_ data: [UInt8], at offset: Int) throws(InflateError) -> Int {
+        guard zip(data[offset...], [0x1F, 0x8B]).allSatisfy({ $0 == $1 }) else { throw .notGzip }
         guard data.count - offset >= 10 else { throw .truncated }
-        guard data[offset] == 0x1F, data[offset + 1] == 0x8B else { throw .notGzip }
         guard data[offset + 2] == 8 else { throw .unsupportedHeader("compression method \(data[offset + 2])") }
         let flags = data[offset + 3]
         guard flags & 0xE0 == 0 else { throw .unsupportedHeader("reserved flags 0x\(String(flags, radix: 16))") }
