@@ -43,11 +43,7 @@ struct ConformanceCommand: ParsableCommand {
             let explicitMetadata = try metadata.map { path throws(ConformanceInputError) in try VectorFile.loadMetadata(path) }
             var metadataByDirectory: [String: ConformanceMetadata?] = [:]
             for file in files {
-                let directory = URL(fileURLWithPath: file).deletingLastPathComponent().path
-                if explicitMetadata == nil && metadataByDirectory[directory] == nil {
-                    metadataByDirectory[directory] = .some(try VectorFile.metadataBeside(file))
-                }
-                let fileMetadata = explicitMetadata ?? metadataByDirectory[directory] ?? nil
+                let fileMetadata = try explicitMetadata ?? metadataBeside(file, cache: &metadataByDirectory)
                 for (index, vector) in try VectorFile.load(file).enumerated() {
                     if let failure = runner.run(vector, metadata: fileMetadata) {
                         failed += 1
@@ -58,9 +54,18 @@ struct ConformanceCommand: ParsableCommand {
                 }
             }
         } catch {
-            throw HostInputError(error.description)
+            throw HostInputError("\(error)")
         }
         print("\(passed) passed, \(failed) failed")
         throw ExitCode(failed == 0 ? 0 : 1)
+    }
+
+    /// The metadata.json beside `file`, read once per directory.
+    private func metadataBeside(_ file: String, cache: inout [String: ConformanceMetadata?]) throws(ConformanceInputError) -> ConformanceMetadata? {
+        let directory = URL(fileURLWithPath: file).deletingLastPathComponent().path
+        if let known = cache[directory] { return known }
+        let found = try VectorFile.metadataBeside(file)
+        cache.updateValue(found, forKey: directory)
+        return found
     }
 }

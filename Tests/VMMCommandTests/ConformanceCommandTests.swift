@@ -37,6 +37,20 @@ import TestSupport
         #expect(result.standardOutput.hasSuffix("\n1 passed, 1 failed\n"))
     }
 
+    @Test func metadataMasksUndefinedFlags() throws {
+        let directory = try TemporaryDirectory()
+        // The vector claims CF ends set; a mask without CF leaves it out of the comparison.
+        let vector = Self.nopVector(finalIP: 257).replacingOccurrences(of: #"{"ip": 257}"#, with: #"{"ip": 257, "flags": 61443}"#)
+        let file = try directory.file("90.json", Array("[\(vector)]".utf8))
+        #expect(try run([file]).standardOutput.hasSuffix("0 passed, 1 failed\n"))
+        let metadata = Array(#"{"opcodes": {"90": {"status": "normal", "flags-mask": 65534}}}"#.utf8)
+        let elsewhere = try TemporaryDirectory()
+        let explicit = try elsewhere.file("masks.json", metadata)
+        #expect(try run(["--metadata", explicit, file]).standardOutput == "1 passed, 0 failed\n")
+        try directory.file("metadata.json", metadata)
+        #expect(try run([file]).standardOutput == "1 passed, 0 failed\n")
+    }
+
     @Test func sharedVectorFilePasses() throws {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/conformance/8086/00.json.gz").path
