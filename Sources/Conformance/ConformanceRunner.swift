@@ -83,8 +83,7 @@ public final class ConformanceRunner {
 
     /// The vCPU context a state describes: real-mode segments, the 16-bit registers, FLAGS.
     private func context(for state: VectorState) -> VCPUContext {
-        var context = VCPUContext.powerOn()
-        context[.rdx] = 0
+        var context = VCPUContext()
         for register in VectorRegister.allCases {
             guard let value = state.registers[register] else { continue }
             let wide = UInt64(value)

@@ -31,7 +31,7 @@ struct Inflater {
     init(_ input: [UInt8], from start: Int, outputLimit: Int, expectedSize: Int = 0) {
         reader = BitReader(input, from: start)
         self.outputLimit = outputLimit
-        output.reserveCapacity(min(max(expectedSize, 0), outputLimit, 1 << 28))
+        output.reserveCapacity(max(0, min(expectedSize, outputLimit, 1 << 28)))
     }
 
     /// Offset in the input of the first byte after the stream (valid once `run` returned).
