@@ -83,6 +83,7 @@ extension InterpreterCore {
 
     /// MUL and one-operand IMUL: rDX:rAX (or AX) = rAX × r/m.
     mutating func multiply(_ instruction: DecodedInstruction, size: Int, signed: Bool) throws(Interruption) {
+        if model == .i8086 { return try multiply8086(instruction, size: size, signed: signed) }
         let source = try rmOperand(instruction, size: size)
         let accumulator = state.gpr[0] & Self.mask(size)
         let low: UInt64
@@ -124,6 +125,7 @@ extension InterpreterCore {
 
     /// DIV and IDIV of rDX:rAX (or AX) by r/m; #DE on a zero divisor or a quotient that does not fit.
     mutating func divide(_ instruction: DecodedInstruction, size: Int, signed: Bool) throws(Interruption) {
+        if model == .i8086 { return try divide8086(instruction, size: size, signed: signed) }
         let divisor = try rmOperand(instruction, size: size)
         guard divisor != 0 else { throw .divideError }
         let bits = UInt128(size * 8)
@@ -139,10 +141,7 @@ extension InterpreterCore {
             let signedDivisor = Int128(Int64(bitPattern: Self.signExtend(divisor, from: size)))
             let (signedQuotient, signedRemainder) = signedDividend.quotientAndRemainder(dividingBy: signedDivisor)
             let limit = Int128(1) << Int128(size * 8 - 1)
-            let fits = model == .i8086
-                ? signedQuotient > -limit && signedQuotient < limit
-                : signedQuotient >= -limit && signedQuotient < limit
-            guard fits else { throw .divideError }
+            guard signedQuotient >= -limit && signedQuotient < limit else { throw .divideError }
             quotient = UInt64(truncatingIfNeeded: UInt128(bitPattern: signedQuotient)) & Self.mask(size)
             remainder = UInt64(truncatingIfNeeded: UInt128(bitPattern: signedRemainder)) & Self.mask(size)
         } else {

@@ -17,7 +17,8 @@ extension InterpreterCore {
                 result = subtract ? (result &- 6) & 0xFF : (result &+ 6) & 0xFF
                 newAuxiliary = true
             }
-            if al > 0x99 || carry {
+            // The 8086 compares AL with 9F instead of 99 when AF is set.
+            if al > (auxiliary && model == .i8086 ? 0x9F : 0x99) || carry {
                 result = subtract ? (result &- 0x60) & 0xFF : (result &+ 0x60) & 0xFF
                 newCarry = true
             }
@@ -41,7 +42,12 @@ extension InterpreterCore {
             status = status & ~(RFlags.carry | RFlags.auxiliaryCarry) | (adjust ? RFlags.carry | RFlags.auxiliaryCarry : 0)
         case .aam:
             let base = instruction.immediate & 0xFF
-            guard base != 0 else { throw .divideError }
+            guard base != 0 else {
+                guard model == .i8086 else { throw .divideError }
+                // The 8086's divide microcode first subtracts the divisor from zero, then raises the error.
+                flags.materialize(RFlags.zero | RFlags.parity)
+                return try raiseDivideErrorAfterInstruction()
+            }
             let result = (al / base) << 8 | (al % base)
             setRegister(0, size: 2, highByte: false, result)
             status = LazyFlags.resultFlags(result & 0xFF, size: 1, carry: false, overflow: false)

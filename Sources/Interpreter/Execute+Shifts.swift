@@ -65,6 +65,11 @@ extension InterpreterCore {
             flags.materialize(status)
             try setRMOperand(instruction, size: size, result)
             return
+        case .sal where model == .i8086:
+            // SETMO and SETMOC: the 8086's reg-6 form sets the operand to all ones.
+            result = mask
+            carry = false
+            overflow = false
         case .shl, .sal:
             result = count >= 64 ? 0 : (value << UInt64(count)) & mask
             carry = count <= bits ? (value >> UInt64(bits - count)) & 1 != 0 : false

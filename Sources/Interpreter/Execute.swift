@@ -49,7 +49,7 @@ extension InterpreterCore {
         case .sahf: rflags = rflags & ~0xD5 | register(4, size: 1, highByte: true) & 0xD5
         case .movbeRegMem: setRegOperand(instruction, size: size, Self.swapBytes(try rmOperand(instruction, size: size), size: size))
         case .movbeMemReg: try setRMOperand(instruction, size: size, Self.swapBytes(regOperand(instruction, size: size), size: size))
-        case .pushRM: try push(try rmOperand(instruction, size: size), size: size)
+        case .pushRM: try pushRM(instruction, size: size)
         case .popRM: try popToRM(instruction, size: size)
         case .pushImm: try push(instruction.immediate, size: size)
         case .pushSeg: try pushSegment(instruction, size: size)

@@ -23,7 +23,9 @@ extension InterpreterCore {
             return slot.pointee.instruction
         }
         let within = Int(linear & 0xFFF)
-        let available = min(Decoder.maximumLength, 4096 - within)
+        // The 8086's IP wraps within its 64 KiB code segment, so bytes past offset FFFF come from offset 0.
+        let segmentBytes = model == .i8086 ? 0x1_0000 - Int(instructionStart & 0xFFFF) : Decoder.maximumLength
+        let available = min(Decoder.maximumLength, 4096 - within, segmentBytes)
         var bytes = InlineArray<16, UInt8>(repeating: 0)
         for index in 0..<available { bytes[index] = (host + within + index).load(as: UInt8.self) }
         var count = available
@@ -59,10 +61,11 @@ extension InterpreterCore {
 
     private func decodeBytes(_ bytes: inout InlineArray<16, UInt8>, count: Int) throws(DecodeError) -> DecodedInstruction {
         let mode = decodeMode
+        let model = self.model
         var result: Result<DecodedInstruction, DecodeError> = .failure(.invalid)
         bytes.span.withUnsafeBytes { buffer in
             result = Result { () throws(DecodeError) in
-                try Decoder.decode(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), mode: mode)
+                try Decoder.decode(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), mode: mode, model: model)
             }
         }
         return try result.get()

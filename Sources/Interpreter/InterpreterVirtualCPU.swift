@@ -10,7 +10,7 @@ public final class InterpreterVirtualCPU: VirtualCPU {
     /// Instructions per `run` slice between checks for yield requests.
     static let sliceLength = 1 << 16
 
-    init(memory: GuestMemory, context: VCPUContext, model: CPUModel) {
+    public init(memory: GuestMemory, context: VCPUContext, model: CPUModel) {
         core = InterpreterCore(state: context, memory: PhysicalMemoryMap(memory: memory), model: model)
         core.timeStampOffset = context.msr.timeStampCounter &- core.hostTimeStamp
     }
@@ -33,6 +33,15 @@ public final class InterpreterVirtualCPU: VirtualCPU {
             if exit != .yield { return exit }
             if yieldRequested.exchange(false, ordering: .acquiring) { return .yield }
         }
+    }
+
+    /// Runs at most `limit` instructions (one that raises an exception counts) and returns the exit,
+    /// `.yield` at the limit; a limit of 0 only hands out exits the last instruction queued.
+    public func run(instructionLimit: Int) -> VMExit { core.run(budget: instructionLimit) }
+
+    /// Drops the decoded instructions of the page that holds `physical` after the host wrote guest memory there.
+    public func hostWrote(physical: UInt64) {
+        if let page = core.memory.page(containing: physical) { InterpreterCore.invalidateCode(page.generation) }
     }
 
     public func completePortRead(_ value: UInt64) { core.completedPortRead = value }

@@ -59,9 +59,9 @@ extension InterpreterCore {
         }
     }
 
-    /// MOV, POP or LxS to a data segment register or SS.
+    /// MOV, POP or LxS to a data segment register or SS (and on the 8086 to CS: execution goes on at the same IP).
     mutating func loadSegment(_ index: Int, selector: UInt16) throws(Interruption) {
-        guard index < 6, index != SegmentName.cs.rawValue else { throw .invalidOpcode }
+        guard index < 6, index != SegmentName.cs.rawValue || model == .i8086 else { throw .invalidOpcode }
         if isRealAddressing {
             var segment = state.segments[index]
             segment.selector = selector

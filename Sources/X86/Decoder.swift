@@ -3,8 +3,9 @@ public enum Decoder {
     /// The architectural limit on instruction length.
     public static let maximumLength = 15
 
-    /// Decodes the instruction at the start of `bytes` in `mode`.
-    public static func decode(_ bytes: UnsafeRawBufferPointer, mode: DecodeMode) throws(DecodeError) -> DecodedInstruction {
+    /// Decodes the instruction at the start of `bytes` in `mode` for the processor `model`.
+    public static func decode(_ bytes: UnsafeRawBufferPointer, mode: DecodeMode, model: CPUModel = .modern) throws(DecodeError) -> DecodedInstruction {
+        if model == .i8086 { return try decode8086(bytes) }
         var cursor = ByteCursor(bytes: bytes)
         var instruction = DecodedInstruction()
         var lastRepeatPrefix: UInt8 = 0
@@ -142,7 +143,7 @@ public enum Decoder {
         if entry.attributes.contains(.byteOperation) { instruction.operandSize = 1 }
     }
 
-    private static func decodeModRM(
+    static func decodeModRM(
         _ modrm: UInt8, entry: OpcodeEntry, into instruction: inout DecodedInstruction, cursor: inout ByteCursor
     ) throws(DecodeError) {
         let mod = modrm >> 6
@@ -200,7 +201,7 @@ public enum Decoder {
         }
     }
 
-    private static func decodeOperands(
+    static func decodeOperands(
         _ entry: OpcodeEntry, into instruction: inout DecodedInstruction, cursor: inout ByteCursor
     ) throws(DecodeError) {
         let size = instruction.operandSize
