@@ -85,7 +85,7 @@ extension InterpreterCore {
         let offset = try peekStack(at: 0, size: size)
         let selector = UInt16(truncatingIfNeeded: try peekStack(at: UInt64(size), size: 2))
         let release = instruction.handler == .retFarImm ? instruction.immediate & 0xFFFF : 0
-        let mode = state.mode
+        let mode = mode
         if mode == .real || mode == .virtual8086 || model == .i8086 {
             _ = try pop(size: size)
             _ = try pop(size: size)
@@ -94,7 +94,7 @@ extension InterpreterCore {
             setRegister(4, size: stackSize, highByte: false, (state.gpr[4] &+ release) & Self.mask(stackSize))
             return
         }
-        let cpl = state.cpl
+        let cpl = cpl
         let returnPrivilege = UInt8(selector & 3)
         if returnPrivilege < cpl { throw .generalProtection(UInt32(selector & 0xFFFC)) }
         if returnPrivilege == cpl {

@@ -15,7 +15,7 @@ extension InterpreterCore {
     }
 
     mutating func systemCall() throws(Interruption) {
-        guard state.efer & EFER.systemCallExtensions != 0, state.mode != .real, state.mode != .virtual8086 else { throw .invalidOpcode }
+        guard state.efer & EFER.systemCallExtensions != 0, mode != .real, mode != .virtual8086 else { throw .invalidOpcode }
         let selector = UInt16(truncatingIfNeeded: state.msr.star >> 32) & 0xFFFC
         let long = state.efer & EFER.longModeActive != 0
         if long {
@@ -34,7 +34,7 @@ extension InterpreterCore {
     }
 
     mutating func systemReturn(size: Int) throws(Interruption) {
-        guard state.efer & EFER.systemCallExtensions != 0, state.mode != .real, state.mode != .virtual8086 else { throw .invalidOpcode }
+        guard state.efer & EFER.systemCallExtensions != 0, mode != .real, mode != .virtual8086 else { throw .invalidOpcode }
         try requirePrivilege()
         let base = UInt16(truncatingIfNeeded: state.msr.star >> 48)
         let long = state.efer & EFER.longModeActive != 0
@@ -57,7 +57,7 @@ extension InterpreterCore {
     }
 
     mutating func systemEnter() throws(Interruption) {
-        guard state.mode != .real else { throw .generalProtection() }
+        guard mode != .real else { throw .generalProtection() }
         let selector = UInt16(truncatingIfNeeded: state.msr.sysenterCS) & 0xFFFC
         guard selector != 0 else { throw .generalProtection() }
         let long = state.efer & EFER.longModeActive != 0
@@ -70,7 +70,7 @@ extension InterpreterCore {
     }
 
     mutating func systemExit(size: Int) throws(Interruption) {
-        guard state.mode != .real, state.mode != .virtual8086 else { throw .generalProtection() }
+        guard mode != .real, mode != .virtual8086 else { throw .generalProtection() }
         try requirePrivilege()
         let base = UInt16(truncatingIfNeeded: state.msr.sysenterCS) & 0xFFFC
         guard base != 0 else { throw .generalProtection() }

@@ -16,10 +16,10 @@ extension InterpreterCore {
 
     /// #GP unless CPL ≤ IOPL or the TSS I/O bitmap allows every port of the access.
     mutating func checkIOPermission(port: UInt16, size: Int) throws(Interruption) {
-        let mode = state.mode
+        let mode = mode
         if mode == .real || model == .i8086 { return }
         let iopl = UInt8((state.rflags & RFlags.ioplMask) >> RFlags.ioplShift)
-        if mode != .virtual8086 && state.cpl <= iopl { return }
+        if mode != .virtual8086 && cpl <= iopl { return }
         let tss = state.tr
         guard tss.access.type & 8 != 0, tss.limit >= 0x67 else { throw .generalProtection() }
         let bitmapBase = try readLinear(tss.base &+ 0x66, size: 2, supervisor: true)

@@ -50,14 +50,14 @@ extension InterpreterCore {
     }
 
     mutating func pushFlags(size: Int) throws(Interruption) {
-        if state.mode == .virtual8086 && (state.rflags & RFlags.ioplMask) >> RFlags.ioplShift < 3 { throw .generalProtection() }
+        if mode == .virtual8086 && (state.rflags & RFlags.ioplMask) >> RFlags.ioplShift < 3 { throw .generalProtection() }
         var value = rflags & ~(RFlags.virtual8086 | RFlags.resume)
         if model == .i8086 { value |= 0xF000 }
         try push(value, size: size)
     }
 
     mutating func popFlags(size: Int) throws(Interruption) {
-        let mode = state.mode
+        let mode = mode
         let iopl = (state.rflags & RFlags.ioplMask) >> RFlags.ioplShift
         if mode == .virtual8086 && iopl < 3 { throw .generalProtection() }
         let value = try pop(size: size)
@@ -66,7 +66,7 @@ extension InterpreterCore {
             changeable = RFlags.status | RFlags.trap | RFlags.direction | RFlags.interruptEnable | RFlags.overflow
         } else {
             if size >= 4 { changeable |= RFlags.alignmentCheck | RFlags.identification }
-            let cpl = UInt64(state.cpl)
+            let cpl = UInt64(cpl)
             if mode == .real || cpl == 0 { changeable |= RFlags.ioplMask }
             if mode == .real || mode == .virtual8086 || cpl <= iopl { changeable |= RFlags.interruptEnable }
         }

@@ -6,7 +6,7 @@ extension InterpreterCore {
     /// #GP unless CPL is 0 (real mode counts as 0; virtual-8086 mode as 3).
     @inline(__always)
     func requirePrivilege() throws(Interruption) {
-        if state.cpl != 0 { throw .generalProtection() }
+        if cpl != 0 { throw .generalProtection() }
     }
 
     mutating func halt() throws(Interruption) {
@@ -15,10 +15,10 @@ extension InterpreterCore {
     }
 
     mutating func setInterruptFlag(_ enable: Bool) throws(Interruption) {
-        let mode = state.mode
+        let mode = mode
         if mode != .real && model != .i8086 {
             let iopl = UInt8((state.rflags & RFlags.ioplMask) >> RFlags.ioplShift)
-            if (mode == .virtual8086 ? 3 : state.cpl) > iopl { throw .generalProtection() }
+            if (mode == .virtual8086 ? 3 : cpl) > iopl { throw .generalProtection() }
         }
         if enable {
             if state.rflags & RFlags.interruptEnable == 0 { state.events.interruptShadow = true }
@@ -39,7 +39,7 @@ extension InterpreterCore {
     }
 
     mutating func readTimeStampCounter(withAux: Bool) throws(Interruption) {
-        if state.cr4 & CR4.timeStampDisable != 0 && state.cpl != 0 { throw .generalProtection() }
+        if state.cr4 & CR4.timeStampDisable != 0 && cpl != 0 { throw .generalProtection() }
         let counter = timeStampCounter
         state.gpr[0] = counter & 0xFFFF_FFFF
         state.gpr[2] = counter >> 32
@@ -307,7 +307,7 @@ extension InterpreterCore {
             throw error
         }
         let rights = descriptor.rights
-        let privilege = max(state.cpl, UInt8(selector & 3))
+        let privilege = max(cpl, UInt8(selector & 3))
         if !rights.isConforming && rights.dpl < privilege { return }
         switch instruction.handler {
         case .lar:

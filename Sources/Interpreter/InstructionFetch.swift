@@ -1,10 +1,12 @@
 import X86
 
-/// Instruction fetch: CS:RIP through the TLB to a physical address, then the decoded-instruction
-/// cache, decoding on a miss.
+/// Instruction fetch: CS:RIP through the TLB to a physical address, then the decoded-block cache,
+/// decoding on a miss.
 extension InterpreterCore {
+    /// The decoded block that starts at CS:`instructionStart`: from the cache, or decoded now. An
+    /// instruction that crosses a page or wraps its segment is decoded alone, outside the cache.
     @inline(__always)
-    mutating func fetch() throws(Interruption) -> DecodedInstruction {
+    mutating func fetchBlock() throws(Interruption) -> (instructions: UnsafeMutablePointer<DecodedInstruction>, count: Int) {
         let linear: UInt64
         if model == .i8086 {
             linear = (state.segments[SegmentName.cs.rawValue].base &+ instructionStart) & 0xF_FFFF
@@ -17,29 +19,77 @@ extension InterpreterCore {
         }
         let physical = entry.physicalPage | (linear & 0xFFF)
         let modeKey: UInt64 = decodeMode == .bits16 ? 1 : decodeMode == .bits32 ? 2 : 3
-        let tag = DecodedInstructionCache.tag(physical, modeKey: modeKey)
-        let slot = cache.slots + DecodedInstructionCache.index(physical)
-        if slot.pointee.tag == tag && slot.pointee.generation == generation.pointee {
-            return slot.pointee.instruction
+        let tag = DecodedBlockCache.tag(physical, modeKey: modeKey)
+        let index = DecodedBlockCache.index(physical)
+        let header = cache.headers + index
+        let slots = cache.slots(index)
+        if header.pointee.tag == tag && header.pointee.generation == generation.pointee {
+            return (slots, Int(header.pointee.count))
         }
-        let within = Int(linear & 0xFFF)
+        let count = try decodeBlock(at: host + Int(linear & 0xFFF), into: slots)
+        if count == 0 {
+            cache.scratch.pointee = try decodeAcrossBoundary(host: host, within: Int(linear & 0xFFF))
+            return (cache.scratch, 1)
+        }
+        generation.pointee |= PhysicalMemoryMap.holdsCodeBit
+        header.pointee = DecodedBlockCache.Header(tag: tag, generation: generation.pointee, count: Int32(count))
+        return (slots, count)
+    }
+
+    /// Decodes instructions from `start` (the byte at CS:`instructionStart`) into `slots` until one ends
+    /// the block, the page or segment ends, or the block is full; returns how many it decoded. Zero
+    /// means the first instruction crosses the page or segment end.
+    private mutating func decodeBlock(at start: UnsafeMutableRawPointer, into slots: UnsafeMutablePointer<DecodedInstruction>) throws(Interruption) -> Int {
+        var count = 0
+        var offset = instructionStart
+        var pointer = start
+        var pageRemaining = 4096 - Int(UInt(bitPattern: start) & 0xFFF)
+        let limit = decodeMode == .bits64 ? UInt64.max : UInt64(state.segments[SegmentName.cs.rawValue].limit)
+        while count < DecodedBlockCache.blockCapacity {
+            let segmentRemaining = Int(min(ripMask - offset, UInt64(Decoder.maximumLength - 1))) + 1
+            let available = min(Decoder.maximumLength, pageRemaining, segmentRemaining)
+            let decoded: DecodedInstruction
+            do {
+                decoded = try Decoder.decode(UnsafeRawBufferPointer(start: pointer, count: available), mode: decodeMode, model: model)
+            } catch {
+                // Later instructions fault (or straddle) when they are reached, in a block of their own.
+                if count > 0 { return count }
+                switch error {
+                case .invalid: throw .invalidOpcode
+                case .tooLong: throw .generalProtection()
+                case .truncated: return 0
+                }
+            }
+            slots[count] = decoded
+            count += 1
+            let length = Int(decoded.length)
+            if decoded.handler.endsBlock || length >= pageRemaining || offset &+ UInt64(length) > ripMask { break }
+            offset &+= UInt64(length)
+            if offset > limit { break }
+            pointer += length
+            pageRemaining -= length
+        }
+        return count
+    }
+
+    /// Decodes the instruction at CS:`instructionStart` whose bytes continue on the next page (or
+    /// wrap within a 16-bit segment).
+    private mutating func decodeAcrossBoundary(host: UnsafeMutableRawPointer, within: Int) throws(Interruption) -> DecodedInstruction {
         // The 8086's IP wraps within its 64 KiB code segment, so bytes past offset FFFF come from offset 0.
-        let segmentBytes = model == .i8086 ? 0x1_0000 - Int(instructionStart & 0xFFFF) : Decoder.maximumLength
+        let segmentBytes = Int(min(ripMask - instructionStart, UInt64(Decoder.maximumLength - 1))) + 1
         let available = min(Decoder.maximumLength, 4096 - within, segmentBytes)
         var bytes = InlineArray<16, UInt8>(repeating: 0)
         for index in 0..<available { bytes[index] = (host + within + index).load(as: UInt8.self) }
         var count = available
         while true {
-            let decoded: DecodedInstruction
             do {
-                decoded = try decodeBytes(&bytes, count: count)
+                return try decodeBytes(&bytes, count: count)
             } catch {
                 switch error {
                 case .invalid: throw .invalidOpcode
                 case .tooLong: throw .generalProtection()
                 case .truncated:
                     guard count < Decoder.maximumLength else { throw .generalProtection() }
-                    // The instruction continues on the next page (or wraps within a 16-bit segment).
                     let nextOffset = (instructionStart &+ UInt64(count)) & ripMask
                     let nextLinear = model == .i8086
                         ? (state.segments[SegmentName.cs.rawValue].base &+ nextOffset) & 0xF_FFFF
@@ -48,14 +98,8 @@ extension InterpreterCore {
                     guard let nextHost = next.host else { throw .failure("executing from MMIO") }
                     bytes[count] = (nextHost + Int(nextLinear & 0xFFF)).load(as: UInt8.self)
                     count += 1
-                    continue
                 }
             }
-            if Int(decoded.length) <= available {
-                generation.pointee |= PhysicalMemoryMap.holdsCodeBit
-                slot.pointee = DecodedInstructionCache.Slot(tag: tag, generation: generation.pointee, instruction: decoded)
-            }
-            return decoded
         }
     }
 

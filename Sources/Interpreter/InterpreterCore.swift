@@ -8,7 +8,7 @@ struct InterpreterCore {
     var flags = LazyFlags()
     var tlb = SoftwareTLB()
     let memory: PhysicalMemoryMap
-    let cache: DecodedInstructionCache
+    let cache: DecodedBlockCache
     let model: CPUModel
 
     /// RIP of the instruction being executed (state.rip already points past it).
@@ -16,7 +16,13 @@ struct InterpreterCore {
     var instructionsExecuted: UInt64 = 0
     /// Added to host nanoseconds to form the guest's time-stamp counter.
     var timeStampOffset: UInt64 = 0
-    /// The decode mode of the current code segment, recomputed when CS, CR0 or EFER change.
+    /// The operating mode and privilege level, recomputed (by `modeChanged`) whenever CS, SS, CR0,
+    /// EFER or RFLAGS.VM change, so that the hot path never derives them from the context.
+    var mode: ProcessorMode = .real
+    var cpl: UInt8 = 0
+    /// Set when a store hits a page that holds decoded instructions, so the block being run stops.
+    var codeModified = false
+    /// The decode mode of the current code segment.
     var decodeMode: DecodeMode = .bits16
     /// Mask applied to RIP: 0xFFFF, 0xFFFFFFFF or all ones.
     var ripMask: UInt64 = 0xFFFF
@@ -41,7 +47,7 @@ struct InterpreterCore {
         self.state = state
         self.memory = memory
         self.model = model
-        cache = DecodedInstructionCache()
+        cache = DecodedBlockCache()
         flags.materialize(state.rflags)
         modeChanged()
     }
@@ -67,14 +73,17 @@ struct InterpreterCore {
     var rflags: UInt64 {
         get { state.rflags & ~RFlags.status | flags.bits | RFlags.reserved1 }
         set {
+            let virtual8086Changed = (state.rflags ^ newValue) & RFlags.virtual8086 != 0
             state.rflags = newValue & ~RFlags.status | RFlags.reserved1
             flags.materialize(newValue)
+            if virtual8086Changed { modeChanged() }
         }
     }
 
-    /// Recomputes what depends on CS, CR0 and EFER.
+    /// Recomputes what depends on CS, SS, CR0, EFER and RFLAGS.VM.
     mutating func modeChanged() {
-        let mode = state.mode
+        mode = state.mode
+        cpl = state.cpl
         decodeMode = model == .i8086 ? .bits16 : DecodeMode(mode)
         switch decodeMode {
         case .bits16: ripMask = 0xFFFF
@@ -105,15 +114,30 @@ struct InterpreterCore {
         }
         var remaining = budget
         while remaining > 0 {
-            remaining -= 1
             if state.events.halted { return .halt }
+            var executed = 0
             do {
-                try step()
-                instructionsExecuted &+= 1
-                if mmioReplayCount != 0 { forgetMMIOReplay() }
-                // RF lasts for one instruction (IRET may set it for the instruction it returns to).
-                state.rflags &= ~RFlags.resume
+                instructionStart = state.rip
+                let block = try fetchBlock()
+                let count = min(block.count, remaining)
+                codeModified = false
+                while executed < count {
+                    let instruction = block.instructions + executed
+                    instructionStart = state.rip
+                    let next = (instructionStart &+ UInt64(instruction.pointee.length)) & ripMask
+                    state.rip = next
+                    try execute(instruction.pointee)
+                    executed += 1
+                    // RF lasts for one instruction (IRET may set it for the instruction it returns to).
+                    state.rflags &= ~RFlags.resume
+                    if mmioReplayCount != 0 { forgetMMIOReplay() }
+                    if state.rip != next || codeModified || completionExitCount != 0 { break }
+                }
+                remaining -= executed
+                instructionsExecuted &+= UInt64(executed)
             } catch {
+                remaining -= executed + 1
+                instructionsExecuted &+= UInt64(executed)
                 state.rip = instructionStart
                 mmioReplayPosition = 0
                 switch error {
@@ -133,14 +157,5 @@ struct InterpreterCore {
             }
         }
         return .yield
-    }
-
-    /// Fetches, decodes (or finds in the cache) and executes one instruction.
-    @inline(__always)
-    mutating func step() throws(Interruption) {
-        instructionStart = state.rip
-        let instruction = try fetch()
-        state.rip = (instructionStart &+ UInt64(instruction.length)) & ripMask
-        try execute(instruction)
     }
 }

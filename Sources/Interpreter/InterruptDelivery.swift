@@ -51,7 +51,7 @@ extension InterpreterCore {
 
     /// INT n, INT3, INTO and INT1 (ICEBP).
     mutating func softwareInterrupt(_ vector: UInt8, instruction: DecodedInstruction) throws(Interruption) {
-        if state.mode == .virtual8086 && (state.rflags & RFlags.ioplMask) >> RFlags.ioplShift < 3 && instruction.handler == .intImm {
+        if mode == .virtual8086 && (state.rflags & RFlags.ioplMask) >> RFlags.ioplShift < 3 && instruction.handler == .intImm {
             throw .generalProtection()
         }
         try deliverInterrupt(vector: vector, errorCode: nil, source: instruction.handler == .int1 ? .external : .software)
@@ -60,11 +60,11 @@ extension InterpreterCore {
     /// Transfers control to the handler of `vector`.
     mutating func deliverInterrupt(vector: UInt8, errorCode: UInt32?, source: InterruptSource) throws(Interruption) {
         state.events.halted = false
-        if isRealAddressing && state.mode != .virtual8086 {
+        if isRealAddressing && mode != .virtual8086 {
             try deliverRealModeInterrupt(vector: vector)
             return
         }
-        if state.mode == .virtual8086 {
+        if mode == .virtual8086 {
             throw .failure("interrupt \(vector) in virtual-8086 mode is not supported")
         }
         let long = state.efer & EFER.longModeActive != 0
@@ -83,7 +83,7 @@ extension InterpreterCore {
             if gateType == 0x5 && !long { throw .failure("task gates are not supported (vector \(vector))") }
             throw .generalProtection(gateError)
         }
-        if source == .software && gateDPL < state.cpl { throw .generalProtection(gateError) }
+        if source == .software && gateDPL < cpl { throw .generalProtection(gateError) }
         guard gatePresent else { throw .segmentNotPresent(gateError) }
         var offset = (gateLow & 0xFFFF) | ((gateLow >> 32) & 0xFFFF_0000)
         if long { offset |= (gateHigh & 0xFFFF_FFFF) << 32 }
@@ -95,11 +95,11 @@ extension InterpreterCore {
         let descriptor = try readDescriptor(selector)
         let rights = descriptor.rights
         let selectorError = UInt32(selector & 0xFFFC) + external
-        guard rights.isCode, rights.dpl <= state.cpl else { throw .generalProtection(selectorError) }
+        guard rights.isCode, rights.dpl <= cpl else { throw .generalProtection(selectorError) }
         guard rights.present else { throw .segmentNotPresent(selectorError) }
         if long && !(rights.longMode && !rights.defaultBig) { throw .generalProtection(selectorError) }
 
-        let oldCPL = state.cpl
+        let oldCPL = cpl
         let newCPL = rights.isConforming ? oldCPL : rights.dpl
         let oldSS = UInt64(state.segments[SegmentName.ss.rawValue].selector)
         let oldRSP = state.gpr[4]
@@ -174,7 +174,7 @@ extension InterpreterCore {
 
     /// IRET, IRETD and IRETQ.
     mutating func interruptReturn(size: Int) throws(Interruption) {
-        if isRealAddressing && state.mode != .virtual8086 {
+        if isRealAddressing && mode != .virtual8086 {
             let ip = try pop(size: size)
             let cs = try pop(size: size)
             let poppedFlags = try pop(size: size)
@@ -184,7 +184,7 @@ extension InterpreterCore {
             state.events.nmiMasked = false
             return
         }
-        if state.mode == .virtual8086 {
+        if mode == .virtual8086 {
             throw .failure("IRET in virtual-8086 mode is not supported")
         }
         if state.rflags & RFlags.nestedTask != 0 && state.efer & EFER.longModeActive == 0 {
@@ -194,10 +194,10 @@ extension InterpreterCore {
         let returnRIP = try peekStack(at: 0, size: size)
         let returnCS = UInt16(truncatingIfNeeded: try peekStack(at: UInt64(size), size: 2))
         let poppedFlags = try peekStack(at: UInt64(2 * size), size: size)
-        if !long && poppedFlags & RFlags.virtual8086 != 0 && state.cpl == 0 && size == 4 {
+        if !long && poppedFlags & RFlags.virtual8086 != 0 && cpl == 0 && size == 4 {
             throw .failure("IRET to virtual-8086 mode is not supported")
         }
-        let cpl = state.cpl
+        let cpl = cpl
         let returnPrivilege = UInt8(returnCS & 3)
         guard returnPrivilege >= cpl else { throw .generalProtection(UInt32(returnCS & 0xFFFC)) }
         let popsStack = size == 8 || returnPrivilege > cpl

@@ -4,7 +4,7 @@ import X86
 /// Guest memory accesses: segmentation, the software TLB, and the split into RAM, ROM and MMIO.
 extension InterpreterCore {
     /// Whether accesses are checked as CPL-3 (user) accesses.
-    @inline(__always) var userAccess: Bool { state.cpl == 3 }
+    @inline(__always) var userAccess: Bool { cpl == 3 }
 
     /// Translates `linear` for `kind` through the TLB, walking the page tables on a miss.
     @inline(__always)
@@ -67,7 +67,7 @@ extension InterpreterCore {
             }
             return linear
         }
-        let mode = state.mode
+        let mode = mode
         if mode != .real && mode != .virtual8086 {
             let rights = cache.access
             if !rights.present || (write && (rights.isCode || !rights.isWritableOrReadable)) || (!write && rights.isCode && !rights.isWritableOrReadable) {
@@ -139,7 +139,7 @@ extension InterpreterCore {
         if within + size <= 4096 {
             let entry = try translate(linear, kind: .write, supervisor: supervisor)
             if let host = entry.host, entry.permissions.contains(.writableRAM) {
-                if let generation = entry.generation { Self.invalidateCode(generation) }
+                if let generation = entry.generation { invalidateCode(generation) }
                 Self.store(host + within, size: size, value: value)
                 return
             }

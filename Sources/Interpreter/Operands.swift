@@ -98,7 +98,7 @@ extension InterpreterCore {
     var stackAddressSize: Int {
         if decodeMode == .bits64 { return 8 }
         if model == .i8086 { return 2 }
-        return state.mode != .real && state.segments[SegmentName.ss.rawValue].access.defaultBig ? 4 : 2
+        return mode != .real && state.segments[SegmentName.ss.rawValue].access.defaultBig ? 4 : 2
     }
 
     @inline(__always)

@@ -158,11 +158,20 @@ extension InterpreterCore {
     }
 
     /// Invalidates decoded instructions on the page of a write that bypassed the TLB.
-    func noteWrite(physical: UInt64) {
-        if let page = memory.page(containing: physical) { Self.invalidateCode(page.generation) }
+    mutating func noteWrite(physical: UInt64) {
+        if let page = memory.page(containing: physical) { invalidateCode(page.generation) }
     }
 
+    /// Drops the decoded blocks of a page that a store changed, and stops the running block.
     @inline(__always)
+    mutating func invalidateCode(_ generation: UnsafeMutablePointer<UInt32>) {
+        if generation.pointee & PhysicalMemoryMap.holdsCodeBit != 0 {
+            Self.invalidateCode(generation)
+            codeModified = true
+        }
+    }
+
+    /// Drops the decoded blocks of the page whose generation counter this is.
     static func invalidateCode(_ generation: UnsafeMutablePointer<UInt32>) {
         if generation.pointee & PhysicalMemoryMap.holdsCodeBit != 0 {
             generation.pointee = (generation.pointee &+ 1) & ~PhysicalMemoryMap.holdsCodeBit

@@ -31,7 +31,7 @@ extension InterpreterCore {
     @inline(__always)
     var isRealAddressing: Bool {
         if model == .i8086 { return true }
-        let mode = state.mode
+        let mode = mode
         return mode == .real || mode == .virtual8086
     }
 
@@ -66,7 +66,7 @@ extension InterpreterCore {
             var segment = state.segments[index]
             segment.selector = selector
             segment.base = UInt64(selector) << 4
-            if state.mode == .virtual8086 {
+            if mode == .virtual8086 {
                 segment.limit = 0xFFFF
                 segment.access = SegmentAccessRights(type: 3, system: false, dpl: 3, present: true)
             }
@@ -75,7 +75,7 @@ extension InterpreterCore {
             return
         }
         if index == SegmentName.ss.rawValue {
-            try loadStackSegment(selector: selector, privilege: state.cpl)
+            try loadStackSegment(selector: selector, privilege: cpl)
             state.events.interruptShadow = true
             return
         }
@@ -88,7 +88,7 @@ extension InterpreterCore {
         let error = UInt32(selector & 0xFFFC)
         guard rights.isCodeOrData, !rights.isCode || rights.isWritableOrReadable else { throw .generalProtection(error) }
         if !rights.isConforming {
-            let privilege = max(state.cpl, UInt8(selector & 3))
+            let privilege = max(cpl, UInt8(selector & 3))
             guard rights.dpl >= privilege else { throw .generalProtection(error) }
         }
         guard rights.present else { throw .segmentNotPresent(error) }
@@ -109,6 +109,7 @@ extension InterpreterCore {
             state.segments[SegmentName.ss.rawValue] = SegmentRegister(
                 selector: selector, base: 0, limit: 0xFFFF_FFFF,
                 access: SegmentAccessRights(type: 3, system: false, dpl: privilege, present: true, defaultBig: true, granularity: true))
+            modeChanged()
             return
         }
         let descriptor = try readDescriptor(selector)
@@ -120,6 +121,7 @@ extension InterpreterCore {
         var segment = descriptor.segment(selector: selector)
         segment.access.rawValue |= 1
         state.segments[SegmentName.ss.rawValue] = segment
+        modeChanged()
     }
 
     /// Loads CS:RIP for a far JMP, CALL or RET.
@@ -128,7 +130,7 @@ extension InterpreterCore {
             var cs = state.segments[SegmentName.cs.rawValue]
             cs.selector = selector
             cs.base = UInt64(selector) << 4
-            if state.mode == .virtual8086 {
+            if mode == .virtual8086 {
                 cs.limit = 0xFFFF
                 cs.access = SegmentAccessRights(type: 0xB, system: false, dpl: 3, present: true)
             }
@@ -146,7 +148,7 @@ extension InterpreterCore {
             if rights.isCodeOrData { throw .generalProtection(error) }
             throw .failure("far transfer through a system descriptor (call gate, task gate or TSS, type \(rights.type)) is not supported")
         }
-        let cpl = state.cpl
+        let cpl = cpl
         let requested = UInt8(selector & 3)
         let newPrivilege: UInt8
         switch transfer {

@@ -83,3 +83,22 @@ import X86
         #expect(vcpu.context[.rax] & 0xFFFF == 0xBEEF)
     }
 }
+
+extension RealModeExecutionTests {
+    @Test func selfModifyingCodeInTheRunningBlockTakesEffect() throws {
+        // The MOV patches the immediate of the next-but-one instruction (in the same decoded block),
+        // and a loop runs the patched code again after it was decoded once.
+        let (_, context, _) = try run("""
+            mov $2, %cx
+            again: movb $0x42, patch+1
+            patch: mov $0x11, %al
+            add %al, %bl
+            movb $0x17, patch+1
+            loop again
+            cli
+            hlt
+            """)
+        #expect(context[.rbx] & 0xFF == 0x84)
+        #expect(context[.rax] & 0xFF == 0x42)
+    }
+}
