@@ -43,7 +43,7 @@ public enum Decoder {
             case 0x3A:
                 instruction.opcodeMap = 3
                 opcode = try cursor.next()
-                slot = .invalid
+                slot = OpcodeMap.threeByte3A[Int(opcode)]
             default:
                 instruction.opcodeMap = 1
                 opcode = second
@@ -118,6 +118,7 @@ public enum Decoder {
     }
 
     private static func sizeOperands(_ instruction: inout DecodedInstruction, entry: OpcodeEntry, mode: DecodeMode) {
+        if entry.isVectorForm { instruction.prefixes.remove(.operandSize) }
         let operandPrefix = instruction.prefixes.contains(.operandSize)
         let addressPrefix = instruction.prefixes.contains(.addressSize)
         switch mode {

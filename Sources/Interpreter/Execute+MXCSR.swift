@@ -1,0 +1,23 @@
+import X86
+
+/// LDMXCSR, STMXCSR and EMMS: the SSE control register and the MMX exit.
+extension InterpreterCore {
+    /// LDMXCSR: #GP(0) for a value with bits outside MXCSR_MASK.
+    mutating func loadMXCSR(_ instruction: DecodedInstruction) throws(Interruption) {
+        try requireSSE()
+        let value = UInt32(truncatingIfNeeded: try rmOperand(instruction, size: 4))
+        guard value & ~state.fpu.mxcsrMask == 0 else { throw .generalProtection() }
+        state.fpu.mxcsr = value
+    }
+
+    mutating func storeMXCSR(_ instruction: DecodedInstruction) throws(Interruption) {
+        try requireSSE()
+        try setRMOperand(instruction, size: 4, UInt64(state.fpu.mxcsr))
+    }
+
+    /// EMMS: every x87 register empty.
+    mutating func executeEMMS() throws(Interruption) {
+        try requireMMX()
+        state.fpu.abridgedTagWord = 0
+    }
+}
