@@ -23,7 +23,7 @@ extension InterpreterCore {
                 result = F.replacingLane(F.replacingLane(result, index, with: fromA), half + index, with: fromB)
             }
         case .dotProduct:
-            result = Self.dotProduct(a, b, immediate: immediate, &arithmetic, F.self)
+            result = try dotProduct(a, b, immediate: immediate, F.self)
         default:
             for index in 0..<F.laneCount {
                 let element = Self.floatElement(
@@ -81,21 +81,25 @@ extension InterpreterCore {
     }
 
     /// DPPS and DPPD: the products imm8 bits 7:4 select (others +0), summed in pairs, stored in
-    /// the elements imm8 bits 3:0 select (others +0).
-    static func dotProduct<F: IEEEBinaryFormat>(
-        _ a: UInt128, _ b: UInt128, immediate: UInt8, _ arithmetic: inout SSEArithmetic, _ format: F.Type
-    ) -> UInt128 {
-        func product(_ index: Int) -> F.Bits {
-            immediate >> (4 + index) & 1 == 0 ? 0 : arithmetic.arithmetic(CHostSSEMultiply, F.lane(a, index), F.lane(b, index), F.self)
+    /// the elements imm8 bits 3:0 select (others +0). Each step is an operation of its own: its
+    /// unmasked exceptions end the instruction before the next step.
+    mutating func dotProduct<F: IEEEBinaryFormat>(_ a: UInt128, _ b: UInt128, immediate: UInt8, _ format: F.Type) throws(Interruption) -> UInt128 {
+        var multiplication = SSEArithmetic(mxcsr: state.fpu.mxcsr)
+        var products: UInt128 = 0
+        for index in 0..<F.laneCount where immediate >> (4 + index) & 1 != 0 {
+            products = F.replacingLane(products, index, with: multiplication.arithmetic(CHostSSEMultiply, F.lane(a, index), F.lane(b, index), F.self))
         }
-        let sum: F.Bits
+        try commitSIMDExceptions(multiplication.flags)
+        var addition = SSEArithmetic(mxcsr: state.fpu.mxcsr)
+        var sum = addition.arithmetic(CHostSSEAdd, F.lane(products, 0), F.lane(products, 1), F.self)
         if F.laneCount == 4 {
-            let low = arithmetic.arithmetic(CHostSSEAdd, product(0), product(1), F.self)
-            let high = arithmetic.arithmetic(CHostSSEAdd, product(2), product(3), F.self)
-            sum = arithmetic.arithmetic(CHostSSEAdd, low, high, F.self)
-        } else {
-            sum = arithmetic.arithmetic(CHostSSEAdd, product(0), product(1), F.self)
+            let high = addition.arithmetic(CHostSSEAdd, F.lane(products, 2), F.lane(products, 3), F.self)
+            try commitSIMDExceptions(addition.flags)
+            var total = SSEArithmetic(mxcsr: state.fpu.mxcsr)
+            sum = total.arithmetic(CHostSSEAdd, sum, high, F.self)
+            addition = total
         }
+        try commitSIMDExceptions(addition.flags)
         var result: UInt128 = 0
         for index in 0..<F.laneCount where immediate >> index & 1 != 0 {
             result = F.replacingLane(result, index, with: sum)

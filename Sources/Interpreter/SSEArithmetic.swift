@@ -26,16 +26,75 @@ struct SSEArithmetic {
     /// MXCSR.RC: 0 nearest, 1 down, 2 up, 3 toward zero.
     @inline(__always) var roundingMode: UInt32 { (mxcsr & MXCSR.roundingControl) >> MXCSR.roundingShift }
 
-    /// A host operation whose result is a float of format `F`. With underflow unmasked, an exact
-    /// tiny result still underflows, which the masked host does not report.
+    /// A host operation whose result is a float of format `F`, its flags adjusted for unmasked
+    /// overflow and underflow (see `rangeAdjusted`).
     @inline(__always)
     mutating func host<F: IEEEBinaryFormat>(_ operation: CHostSSEOperation, _ a: F.Bits, _ b: F.Bits, _ format: F.Type) -> F.Bits {
         let result = F.host(operation, control: hostControl, UInt64(a), UInt64(b))
         let bits = F.Bits(truncatingIfNeeded: result.bits)
-        flags |= result.flags
-        if F.isDenormal(bits) && !Self.isMasked(MXCSR.underflow, in: mxcsr) { flags |= MXCSR.underflow }
+        var raised = result.flags
+        if let underflow = unmaskedRangeException(raised, tiny: F.isDenormal(bits)) {
+            raised = rangeAdjusted(raised, underflow: underflow, inexact: Self.isInexactUnbounded(operation, a, b, F.self))
+        }
+        flags |= raised
         return bits
     }
+
+    /// The host computes with every exception masked; an unmasked overflow or underflow reports
+    /// differently. This says whether one happened (true for underflow, false for overflow):
+    /// unmasked underflow is any tiny result, exact or not.
+    @inline(__always)
+    func unmaskedRangeException(_ raised: UInt32, tiny: Bool) -> Bool? {
+        if !Self.isMasked(MXCSR.underflow, in: mxcsr) && (tiny || raised & MXCSR.underflow != 0) { return true }
+        if !Self.isMasked(MXCSR.overflow, in: mxcsr) && raised & MXCSR.overflow != 0 { return false }
+        return nil
+    }
+
+    /// The flags of an unmasked overflow or underflow: the result is rounded to the format's
+    /// precision with an unbounded exponent, and the precision exception says whether that was exact.
+    @inline(__always)
+    func rangeAdjusted(_ raised: UInt32, underflow: Bool, inexact: Bool) -> UInt32 {
+        raised & ~MXCSR.precision | (underflow ? MXCSR.underflow : 0) | (inexact ? MXCSR.precision : 0)
+    }
+
+    /// Whether `operation`'s exact result needs more significant bits than the format holds.
+    static func isInexactUnbounded<F: IEEEBinaryFormat>(_ operation: CHostSSEOperation, _ a: F.Bits, _ b: F.Bits, _ format: F.Type) -> Bool {
+        let precision = F.fractionWidth + 1
+        let x = UInt128(oddSignificand(a, F.self))
+        let y = UInt128(oddSignificand(b, F.self))
+        switch operation {
+        case CHostSSEMultiply: return significantBits(x * y) > precision
+        case CHostSSEDivide: return y == 0 || x % y != 0 || significantBits(x / y) > precision
+        case CHostSSEAdd, CHostSSESubtract:
+            if x == 0 || y == 0 { return false }
+            let subtract = (a ^ b) & F.signMask != 0 ? operation == CHostSSEAdd : operation == CHostSSESubtract
+            let exponentA = lowestBitExponent(a, F.self)
+            let exponentB = lowestBitExponent(b, F.self)
+            let distance = abs(exponentA - exponentB)
+            // Further apart, the sum spans more bits than the format holds (and than UInt128 has).
+            if distance >= 128 - precision { return true }
+            let (larger, smaller) = exponentA >= exponentB ? (x, y) : (y, x)
+            let aligned = larger << distance
+            let sum = subtract ? (aligned > smaller ? aligned - smaller : smaller - aligned) : aligned + smaller
+            return significantBits(sum >> sum.trailingZeroBitCount) > precision
+        default: return false
+        }
+    }
+
+    /// The significand of `x` (with its implicit bit) without trailing zeros; 0 for zero.
+    static func oddSignificand<F: IEEEBinaryFormat>(_ x: F.Bits, _ format: F.Type) -> UInt64 {
+        let significand = UInt64(x & F.fractionMask) | (x & F.exponentMask == 0 ? 0 : 1 << F.fractionWidth)
+        return significand == 0 ? 0 : significand >> significand.trailingZeroBitCount
+    }
+
+    /// The exponent of the lowest set bit of `x`'s significand (`x` = odd significand × 2^this).
+    static func lowestBitExponent<F: IEEEBinaryFormat>(_ x: F.Bits, _ format: F.Type) -> Int {
+        let field = Int(truncatingIfNeeded: (x & F.exponentMask) >> F.fractionWidth)
+        let significand = UInt64(x & F.fractionMask) | (field == 0 ? 0 : 1 << F.fractionWidth)
+        return max(field, 1) + significand.trailingZeroBitCount
+    }
+
+    @inline(__always) static func significantBits(_ value: UInt128) -> Int { 128 - value.leadingZeroBitCount }
 
     /// A host conversion, whose result is an integer or a float of the other format.
     @inline(__always)
@@ -54,9 +113,15 @@ struct SSEArithmetic {
     /// Double to single precision (CVTSD2SS, CVTPD2PS), with the unmasked-underflow rule of `host`.
     @inline(__always)
     mutating func narrowed(_ value: UInt64) -> UInt32 {
-        let result = UInt32(truncatingIfNeeded: convert(CHostSSEConvertFormat, value, from: Binary64.self))
-        if Binary32.isDenormal(result) && !Self.isMasked(MXCSR.underflow, in: mxcsr) { flags |= MXCSR.underflow }
-        return result
+        let result = Binary64.host(CHostSSEConvertFormat, control: hostControl, 0, value)
+        let bits = UInt32(truncatingIfNeeded: result.bits)
+        var raised = result.flags
+        if let underflow = unmaskedRangeException(raised, tiny: Binary32.isDenormal(bits)) {
+            let inexact = 64 - Self.oddSignificand(value, Binary64.self).leadingZeroBitCount > Binary32.fractionWidth + 1
+            raised = rangeAdjusted(raised, underflow: underflow, inexact: inexact)
+        }
+        flags |= raised
+        return bits
     }
 
     /// Add, subtract, multiply or divide: a NaN operand propagates (the first one when both are),
@@ -93,7 +158,7 @@ struct SSEArithmetic {
     mutating func minimumOrMaximum<F: IEEEBinaryFormat>(_ a: F.Bits, _ b: F.Bits, maximum: Bool, _ format: F.Type) -> F.Bits {
         if F.isNaN(a) || F.isNaN(b) {
             flags |= MXCSR.invalid
-            return b
+            return denormalsAreZero ? F.flushed(b) : b
         }
         let (x, y) = comparable(a, b, F.self)
         if F.isZero(x) && F.isZero(y) { return y }
