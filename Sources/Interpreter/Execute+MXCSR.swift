@@ -15,9 +15,10 @@ extension InterpreterCore {
         try setRMOperand(instruction, size: 4, UInt64(state.fpu.mxcsr))
     }
 
-    /// EMMS: every x87 register empty.
+    /// EMMS: every x87 register empty, TOP 0.
     mutating func executeEMMS() throws(Interruption) {
         try requireMMX()
+        state.fpu.statusWord &= ~0x3800
         state.fpu.abridgedTagWord = 0
     }
 }

@@ -32,7 +32,7 @@ public enum SIMDIntegerOperation: UInt8, Sendable {
     /// (8 for MMX, 16 for XMM): the low-half unpacks of MMX read 4, the sign and zero extensions less.
     public func sourceBytes(registerBytes: Int) -> Int {
         switch self {
-        case .punpcklbw, .punpcklwd, .punpckldq: registerBytes / 2
+        case .punpcklbw, .punpcklwd, .punpckldq: registerBytes == 8 ? 4 : 16
         case .pmovsxbw, .pmovsxwd, .pmovsxdq, .pmovzxbw, .pmovzxwd, .pmovzxdq: 8
         case .pmovsxbd, .pmovsxwq, .pmovzxbd, .pmovzxwq: 4
         case .pmovsxbq, .pmovzxbq: 2

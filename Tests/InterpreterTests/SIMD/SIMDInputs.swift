@@ -70,6 +70,9 @@ enum SIMDInputs {
         case .integers: for index in 0..<4 { value |= UInt128(integer(&random)) << (index * 32) }
         case .singles: for index in 0..<4 { value |= UInt128(single(&random)) << (index * 32) }
         case .doubles: for index in 0..<2 { value |= UInt128(double(&random)) << (index * 64) }
+        case .strings:
+            let alphabet: [UInt8] = [0, 0x61, 0x62, 0x63, 0x64, 0x80, 0xFF, 0x7F]
+            for index in 0..<16 { value |= UInt128(alphabet[Int(random.next() % (index % 5 == 4 ? 8 : 7) + (index % 5 == 4 ? 0 : 1))]) << (index * 8) }
         }
         return value
     }
@@ -91,6 +94,11 @@ enum SIMDInputs {
         if form.mmx {
             state.setWord16(2, UInt16(truncatingIfNeeded: random.next()) & 0x7F00)
             state.fxsave[4] = UInt8(truncatingIfNeeded: random.next())
+        }
+        if form.x87ExceptionPending {
+            state.setWord16(0, 0x037E)
+            // ES and B (which mirrors ES), for the invalid-operation exception.
+            state.setWord16(2, state.word16(2) | 0x8081)
         }
         let rounding = UInt32(random.next() % 4) << 13
         let controls = UInt32(truncatingIfNeeded: random.next()) & (1 << 6 | 1 << 15)
