@@ -1,29 +1,8 @@
 import X86
 
-/// SSE4.1 and SSE4.2 integer forms with no MMX counterpart: sign and zero extensions, PHMINPOSUW,
-/// MPSADBW, PCLMULQDQ, PTEST and CRC32.
+/// SSE4.1, SSE4.2 and PCLMULQDQ integer operations with no MMX counterpart: PHMINPOSUW, MPSADBW,
+/// PCLMULQDQ, PTEST and CRC32.
 extension InterpreterCore {
-    /// The SSE4 operations of `integerOperation`.
-    static func sse4Operation(_ operation: SIMDIntegerOperation, _ a: UInt128, _ b: UInt128, immediate: UInt8) -> UInt128 {
-        switch operation {
-        case .pmovsxbw: return UInt128(lanes: SIMD8<Int16>(truncatingIfNeeded: b.signedBytes.lowHalf))
-        case .pmovsxbd: return UInt128(lanes: SIMD4<Int32>(truncatingIfNeeded: b.signedBytes.lowHalf.lowHalf))
-        case .pmovsxbq: return UInt128(lanes: SIMD2<Int64>(truncatingIfNeeded: b.signedBytes.lowHalf.lowHalf.lowHalf))
-        case .pmovsxwd: return UInt128(lanes: SIMD4<Int32>(truncatingIfNeeded: b.signedWords.lowHalf))
-        case .pmovsxwq: return UInt128(lanes: SIMD2<Int64>(truncatingIfNeeded: b.signedWords.lowHalf.lowHalf))
-        case .pmovsxdq: return UInt128(lanes: SIMD2<Int64>(truncatingIfNeeded: b.signedDoublewords.lowHalf))
-        case .pmovzxbw: return UInt128(lanes: SIMD8<UInt16>(truncatingIfNeeded: b.bytes.lowHalf))
-        case .pmovzxbd: return UInt128(lanes: SIMD4<UInt32>(truncatingIfNeeded: b.bytes.lowHalf.lowHalf))
-        case .pmovzxbq: return UInt128(lanes: SIMD2<UInt64>(truncatingIfNeeded: b.bytes.lowHalf.lowHalf.lowHalf))
-        case .pmovzxwd: return UInt128(lanes: SIMD4<UInt32>(truncatingIfNeeded: b.words.lowHalf))
-        case .pmovzxwq: return UInt128(lanes: SIMD2<UInt64>(truncatingIfNeeded: b.words.lowHalf.lowHalf))
-        case .pmovzxdq: return UInt128(lanes: SIMD2<UInt64>(truncatingIfNeeded: b.doublewords.lowHalf))
-        case .phminposuw: return minimumPosition(b)
-        case .mpsadbw: return multipleSumsOfAbsoluteDifferences(a, b, immediate: immediate)
-        default: return carrylessMultiply(a, b, immediate: immediate)
-        }
-    }
-
     /// PHMINPOSUW: the smallest unsigned word and the index of its first occurrence.
     static func minimumPosition(_ value: UInt128) -> UInt128 {
         let words = value.words

@@ -120,8 +120,75 @@ extension InterpreterCore {
         case .pabsd: return UInt128(lanes: sign(b.signedDoublewords, by: b.signedDoublewords))
         case .psrlw, .psrld, .psrlq, .psraw, .psrad, .psllw, .pslld, .psllq, .psrldq, .pslldq:
             return shift(operation, a, count: b.low)
-        default:
-            return rearrangement(operation, a, b, immediate: immediate, width: width, selector: selector)
+        case .packsswb:
+            let (x, y) = paired(a, b, width: width)
+            return saturatingSignedBytes(SIMD16<Int16>(lowHalf: x.signedWords, highHalf: y.signedWords))
+        case .packuswb:
+            let (x, y) = paired(a, b, width: width)
+            return saturatingUnsignedBytes(SIMD16<Int16>(lowHalf: x.signedWords, highHalf: y.signedWords))
+        case .packssdw:
+            let (x, y) = paired(a, b, width: width)
+            return saturatingSignedWords(SIMD8<Int32>(lowHalf: x.signedDoublewords, highHalf: y.signedDoublewords))
+        case .packusdw:
+            let (x, y) = paired(a, b, width: width)
+            return saturatingUnsignedWords(SIMD8<Int32>(lowHalf: x.signedDoublewords, highHalf: y.signedDoublewords))
+        case .phaddw:
+            let (x, y) = paired(a, b, width: width)
+            return UInt128(lanes: horizontal(x.words, y.words, &+))
+        case .phaddd:
+            let (x, y) = paired(a, b, width: width)
+            return UInt128(lanes: horizontal(x.doublewords, y.doublewords, &+))
+        case .phsubw:
+            let (x, y) = paired(a, b, width: width)
+            return UInt128(lanes: horizontal(x.words, y.words, &-))
+        case .phsubd:
+            let (x, y) = paired(a, b, width: width)
+            return UInt128(lanes: horizontal(x.doublewords, y.doublewords, &-))
+        case .phaddsw:
+            let (x, y) = paired(a, b, width: width)
+            return saturatingSignedWords(horizontal(widened(x.signedWords), widened(y.signedWords), &+))
+        case .phsubsw:
+            let (x, y) = paired(a, b, width: width)
+            return saturatingSignedWords(horizontal(widened(x.signedWords), widened(y.signedWords), &-))
+        case .punpcklbw: return unpack(a, b, elementBits: 8, high: false, width: width)
+        case .punpcklwd: return unpack(a, b, elementBits: 16, high: false, width: width)
+        case .punpckldq, .unpcklps: return unpack(a, b, elementBits: 32, high: false, width: width)
+        case .punpcklqdq, .unpcklpd: return unpack(a, b, elementBits: 64, high: false, width: width)
+        case .punpckhbw: return unpack(a, b, elementBits: 8, high: true, width: width)
+        case .punpckhwd: return unpack(a, b, elementBits: 16, high: true, width: width)
+        case .punpckhdq, .unpckhps: return unpack(a, b, elementBits: 32, high: true, width: width)
+        case .punpckhqdq, .unpckhpd: return unpack(a, b, elementBits: 64, high: true, width: width)
+        case .pshufw: return shuffle(b, elementBits: 16, count: 4, immediate: immediate)
+        case .pshufd: return shuffle(b, elementBits: 32, count: 4, immediate: immediate)
+        case .pshuflw: return UInt128(high: b.high, low: shuffle(b, elementBits: 16, count: 4, immediate: immediate).low)
+        case .pshufhw: return UInt128(high: shuffle(b >> 64, elementBits: 16, count: 4, immediate: immediate).low, low: b.low)
+        case .shufps:
+            let low = shuffle(a, elementBits: 32, count: 2, immediate: immediate).low
+            return UInt128(high: shuffle(b, elementBits: 32, count: 2, immediate: immediate >> 4).low, low: low)
+        case .shufpd: return UInt128(high: immediate & 2 == 0 ? b.low : b.high, low: immediate & 1 == 0 ? a.low : a.high)
+        case .palignr: return alignRight(a, b, immediate: immediate, width: width)
+        case .pshufb: return shuffleBytes(a, b, width: width)
+        case .pblendvb: return blend(a, b, choice: mask(selector.signedBytes .< 0, SIMD16<Int8>.self))
+        case .blendvps: return blend(a, b, choice: mask(selector.signedDoublewords .< 0, SIMD4<Int32>.self))
+        case .blendvpd: return blend(a, b, choice: mask(selector.signedQuadwords .< 0, SIMD2<Int64>.self))
+        case .blendps: return blend(a, b, elementBits: 32, count: 4, immediate: immediate)
+        case .blendpd: return blend(a, b, elementBits: 64, count: 2, immediate: immediate)
+        case .pblendw: return blend(a, b, elementBits: 16, count: 8, immediate: immediate)
+        case .pmovsxbw: return UInt128(lanes: SIMD8<Int16>(truncatingIfNeeded: b.signedBytes.lowHalf))
+        case .pmovsxbd: return UInt128(lanes: SIMD4<Int32>(truncatingIfNeeded: b.signedBytes.lowHalf.lowHalf))
+        case .pmovsxbq: return UInt128(lanes: SIMD2<Int64>(truncatingIfNeeded: b.signedBytes.lowHalf.lowHalf.lowHalf))
+        case .pmovsxwd: return UInt128(lanes: SIMD4<Int32>(truncatingIfNeeded: b.signedWords.lowHalf))
+        case .pmovsxwq: return UInt128(lanes: SIMD2<Int64>(truncatingIfNeeded: b.signedWords.lowHalf.lowHalf))
+        case .pmovsxdq: return UInt128(lanes: SIMD2<Int64>(truncatingIfNeeded: b.signedDoublewords.lowHalf))
+        case .pmovzxbw: return UInt128(lanes: SIMD8<UInt16>(truncatingIfNeeded: b.bytes.lowHalf))
+        case .pmovzxbd: return UInt128(lanes: SIMD4<UInt32>(truncatingIfNeeded: b.bytes.lowHalf.lowHalf))
+        case .pmovzxbq: return UInt128(lanes: SIMD2<UInt64>(truncatingIfNeeded: b.bytes.lowHalf.lowHalf.lowHalf))
+        case .pmovzxwd: return UInt128(lanes: SIMD4<UInt32>(truncatingIfNeeded: b.words.lowHalf))
+        case .pmovzxwq: return UInt128(lanes: SIMD2<UInt64>(truncatingIfNeeded: b.words.lowHalf.lowHalf))
+        case .pmovzxdq: return UInt128(lanes: SIMD2<UInt64>(truncatingIfNeeded: b.doublewords.lowHalf))
+        case .phminposuw: return minimumPosition(b)
+        case .mpsadbw: return multipleSumsOfAbsoluteDifferences(a, b, immediate: immediate)
+        case .pclmulqdq: return carrylessMultiply(a, b, immediate: immediate)
         }
     }
 
@@ -137,7 +204,7 @@ extension InterpreterCore {
         case .psraw: return UInt128(lanes: value.signedWords &>> Int16(min(count, 15)))
         case .psrad: return UInt128(lanes: value.signedDoublewords &>> Int32(min(count, 31)))
         case .psrldq: return count > 15 ? 0 : value >> (count * 8)
-        default: return count > 15 ? 0 : value << (count * 8)
+        default: return count > 15 ? 0 : value << (count * 8)  // PSLLDQ
         }
     }
 

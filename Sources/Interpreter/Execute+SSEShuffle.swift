@@ -1,53 +1,16 @@
 import X86
 
-/// MMX and SSE forms that move elements between lanes: packs, unpacks, shuffles, alignment,
-/// blends and the SSSE3 horizontal arithmetic.
+/// The MMX and SSE operations that move elements between lanes: packs, unpacks, shuffles,
+/// alignment, blends and the SSSE3 horizontal arithmetic.
 extension InterpreterCore {
-    /// The cross-lane operations of `integerOperation`.
-    static func rearrangement(
-        _ operation: SIMDIntegerOperation, _ a: UInt128, _ b: UInt128, immediate: UInt8, width: Int, selector: UInt128
-    ) -> UInt128 {
-        // Packs and horizontal operations read a's elements, then b's: for MMX, one 128-bit register
-        // holding both gives the same low half.
-        let pair = width == 8 ? UInt128(high: b.low, low: a.low) : a
-        let other = width == 8 ? pair : b
-        switch operation {
-        case .packsswb: return saturatingSignedBytes(SIMD16<Int16>(lowHalf: pair.signedWords, highHalf: other.signedWords))
-        case .packuswb: return saturatingUnsignedBytes(SIMD16<Int16>(lowHalf: pair.signedWords, highHalf: other.signedWords))
-        case .packssdw: return saturatingSignedWords(SIMD8<Int32>(lowHalf: pair.signedDoublewords, highHalf: other.signedDoublewords))
-        case .packusdw: return saturatingUnsignedWords(SIMD8<Int32>(lowHalf: pair.signedDoublewords, highHalf: other.signedDoublewords))
-        case .phaddw: return UInt128(lanes: horizontal(pair.words, other.words, &+))
-        case .phaddd: return UInt128(lanes: horizontal(pair.doublewords, other.doublewords, &+))
-        case .phsubw: return UInt128(lanes: horizontal(pair.words, other.words, &-))
-        case .phsubd: return UInt128(lanes: horizontal(pair.doublewords, other.doublewords, &-))
-        case .phaddsw: return saturatingSignedWords(horizontal(widened(pair.signedWords), widened(other.signedWords), &+))
-        case .phsubsw: return saturatingSignedWords(horizontal(widened(pair.signedWords), widened(other.signedWords), &-))
-        case .punpcklbw: return unpack(a, b, elementBits: 8, high: false, width: width)
-        case .punpcklwd: return unpack(a, b, elementBits: 16, high: false, width: width)
-        case .punpckldq, .unpcklps: return unpack(a, b, elementBits: 32, high: false, width: width)
-        case .punpcklqdq, .unpcklpd: return unpack(a, b, elementBits: 64, high: false, width: width)
-        case .punpckhbw: return unpack(a, b, elementBits: 8, high: true, width: width)
-        case .punpckhwd: return unpack(a, b, elementBits: 16, high: true, width: width)
-        case .punpckhdq, .unpckhps: return unpack(a, b, elementBits: 32, high: true, width: width)
-        case .punpckhqdq, .unpckhpd: return unpack(a, b, elementBits: 64, high: true, width: width)
-        case .pshufw: return shuffle(b, elementBits: 16, count: 4, immediate: immediate)
-        case .pshufd: return shuffle(b, elementBits: 32, count: 4, immediate: immediate)
-        case .pshuflw: return UInt128(high: b.high, low: shuffle(b, elementBits: 16, count: 4, immediate: immediate).low)
-        case .pshufhw: return UInt128(high: shuffle(b >> 64, elementBits: 16, count: 4, immediate: immediate).low, low: b.low)
-        case .shufps:
-            let low = shuffle(a, elementBits: 32, count: 2, immediate: immediate).low
-            return UInt128(high: shuffle(b, elementBits: 32, count: 2, immediate: immediate >> 4).low, low: low)
-        case .shufpd: return UInt128(high: immediate & 2 == 0 ? b.low : b.high, low: immediate & 1 == 0 ? a.low : a.high)
-        case .palignr: return alignRight(a, b, immediate: immediate, width: width)
-        case .pshufb: return shuffleBytes(a, b, width: width)
-        case .pblendvb: return blend(a, b, choice: mask(selector.signedBytes .< 0, SIMD16<Int8>.self))
-        case .blendvps: return blend(a, b, choice: mask(selector.signedDoublewords .< 0, SIMD4<Int32>.self))
-        case .blendvpd: return blend(a, b, choice: mask(selector.signedQuadwords .< 0, SIMD2<Int64>.self))
-        case .blendps: return blend(a, b, elementBits: 32, count: 4, immediate: immediate)
-        case .blendpd: return blend(a, b, elementBits: 64, count: 2, immediate: immediate)
-        case .pblendw: return blend(a, b, elementBits: 16, count: 8, immediate: immediate)
-        default: return sse4Operation(operation, a, b, immediate: immediate)
-        }
+    /// The operands of packs and horizontal operations, which take a's elements, then b's. For
+    /// MMX, one 128-bit value holding a in its low half and b in its high half, used for both,
+    /// gives the same low half.
+    @inline(__always)
+    static func paired(_ a: UInt128, _ b: UInt128, width: Int) -> (UInt128, UInt128) {
+        if width == 16 { return (a, b) }
+        let both = UInt128(high: b.low, low: a.low)
+        return (both, both)
     }
 
     /// PHADD/PHSUB: `combine` of adjacent element pairs, a's pairs in the low half and b's in the high.
