@@ -29,6 +29,17 @@ import Testing
         ])
     }
 
+    /// RIP-relative operands end at the immediate; 32-bit addressing wraps the address.
+    @Test func addressing() throws {
+        let constant = "jmp 2f\n.p2align 4\n1: .quad 0x3F8000004B000001, 0xC2F6000000000009\n2: "
+        try SIMDOracleCheck.check([
+            SIMDForm(constant + "pshufd $0x1B, 1b(%rip), %xmm3"), SIMDForm(constant + "roundps $1, 1b(%rip), %xmm3", .singles),
+            SIMDForm(constant + "pcmpestri $0x0C, 1b(%rip), %xmm3", .strings), SIMDForm(constant + "movaps 1b(%rip), %xmm15"),
+            SIMDForm(constant + "pinsrw $3, 1b(%rip), %mm1", mmx: true), SIMDForm("addps (%esi), %xmm0", .singles),
+            SIMDForm("mov $0xFFFFFFF0, %eax\nmovdqu 0x13(%esi,%eax,1), %xmm0"),
+        ], cases: 8)
+    }
+
     @Test func generalRegisterMovesMasksAndExtracts() throws {
         try SIMDOracleCheck.check([
             SIMDForm("movd %eax, %xmm1"), SIMDForm("movd 3(%rsi), %xmm8"), SIMDForm("movq %rbx, %xmm2"),
