@@ -58,6 +58,8 @@ public enum Decoder {
         instruction.opcode = opcode
 
         var entry: OpcodeEntry
+        // A group's ModRM byte belongs to the instruction even when its form has no operands.
+        var groupModRM = false
         resolve: while true {
             switch slot {
             case .entry(let found):
@@ -72,6 +74,7 @@ public enum Decoder {
                 default: slot = instruction.prefixes.contains(.operandSize) ? operandSize : none
                 }
             case .group(let memory, let register, let registerForms):
+                groupModRM = true
                 let byte = try cursor.peek()
                 let reg = (byte >> 3) & 7
                 if byte >> 6 == 3 {
@@ -96,7 +99,7 @@ public enum Decoder {
         instruction.attributes = entry.attributes
         sizeOperands(&instruction, entry: entry, mode: mode)
 
-        if entry.needsModRM {
+        if entry.needsModRM || groupModRM {
             let byte = try cursor.peek()
             cursor.skip()
             try decodeModRM(byte, entry: entry, into: &instruction, cursor: &cursor)

@@ -60,6 +60,14 @@ import X86
         #expect(throws: DecodeError.invalid) { try decode([0x0F, 0x38, 0xF0, 0xC0]) }
     }
 
+    @Test func fencesConsumeTheirModRMAndTakeNoPrefix() throws {
+        #expect(try decode([0x0F, 0xAE, 0xE8]).length == 3)
+        #expect(try decode([0x0F, 0xAE, 0xF8]).length == 3)
+        #expect(try decode([0x0F, 0x01, 0xD0]).length == 3)
+        #expect(throws: DecodeError.invalid) { try decode([0x66, 0x0F, 0xAE, 0xE8]) }
+        #expect(throws: DecodeError.invalid) { try decode([0xF3, 0x0F, 0xAE, 0x16]) }
+    }
+
     @Test func sseDecodesInThirtyTwoBitCode() throws {
         let instruction = try decode([0x66, 0x0F, 0x6F, 0x44, 0x24, 0x10], mode: .bits32)
         #expect(instruction.handler == .simdMove && instruction.length == 6 && instruction.base == 4)
