@@ -1,6 +1,6 @@
 import X86
 
-/// LDMXCSR, STMXCSR and EMMS: the SSE control register and the MMX exit.
+/// LDMXCSR and STMXCSR: the SSE control and status register.
 extension InterpreterCore {
     /// LDMXCSR: #GP(0) for a value with bits outside MXCSR_MASK.
     mutating func loadMXCSR(_ instruction: DecodedInstruction) throws(Interruption) {
@@ -13,12 +13,5 @@ extension InterpreterCore {
     mutating func storeMXCSR(_ instruction: DecodedInstruction) throws(Interruption) {
         try requireSSE()
         try setRMOperand(instruction, size: 4, UInt64(state.fpu.mxcsr))
-    }
-
-    /// EMMS: every x87 register empty, TOP 0.
-    mutating func executeEMMS() throws(Interruption) {
-        try requireMMX()
-        state.fpu.statusWord &= ~0x3800
-        state.fpu.abridgedTagWord = 0
     }
 }

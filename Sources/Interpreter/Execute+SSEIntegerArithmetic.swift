@@ -1,19 +1,8 @@
 import X86
 
-/// MMX and SSE integer forms: dispatch, element-wise arithmetic, comparisons, logic and shifts.
+/// SSE integer forms, and the integer operations MMX shares: element-wise arithmetic, comparisons,
+/// logic and shifts, and the dispatch to the cross-lane operations.
 extension InterpreterCore {
-    /// mm, mm/m64 forms.
-    mutating func executeMMXInteger(_ instruction: DecodedInstruction) throws(Interruption) {
-        try requireMMX()
-        guard let operation = SIMDIntegerOperation(rawValue: instruction.extra) else { throw .invalidOpcode }
-        let source = try mmxSource(instruction, size: operation.sourceBytes(registerBytes: 8))
-        enterMMXState()
-        let result = Self.integerOperation(
-            operation, UInt128(mmxRegister(instruction.reg)), UInt128(source),
-            immediate: UInt8(truncatingIfNeeded: instruction.immediate), width: 8, selector: 0)
-        setMMXRegister(instruction.reg, result.low)
-    }
-
     /// xmm, xmm/m128 forms (16-byte aligned memory, or the narrower reads of the extensions).
     mutating func executeSSEInteger(_ instruction: DecodedInstruction) throws(Interruption) {
         try requireSSE()
@@ -24,15 +13,6 @@ extension InterpreterCore {
             operation, xmmRegister(instruction.reg), source,
             immediate: UInt8(truncatingIfNeeded: instruction.immediate), width: 16, selector: state.fpu.xmm[0])
         setXMMRegister(instruction.reg, result)
-    }
-
-    /// PSRLW…PSLLQ mm, imm8 (the register is ModRM r/m).
-    mutating func executeMMXShiftImmediate(_ instruction: DecodedInstruction) throws(Interruption) {
-        try requireMMX()
-        guard let operation = SIMDIntegerOperation(rawValue: instruction.extra) else { throw .invalidOpcode }
-        enterMMXState()
-        let result = Self.shift(operation, UInt128(mmxRegister(instruction.rm)), count: instruction.immediate & 0xFF)
-        setMMXRegister(instruction.rm, result.low)
     }
 
     /// PSRLW…PSLLDQ xmm, imm8 (the register is ModRM r/m).

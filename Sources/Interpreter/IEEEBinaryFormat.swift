@@ -49,8 +49,8 @@ extension IEEEBinaryFormat {
 /// Single precision.
 enum Binary32: IEEEBinaryFormat {
     typealias Bits = UInt32
-    static let width = 32
-    static let fractionWidth = 23
+    static var width: Int { 32 }
+    static var fractionWidth: Int { 23 }
 
     @inline(__always)
     static func host(_ operation: CHostSSEOperation, control: UInt32, _ a: UInt64, _ b: UInt64) -> CHostSSEResult {
@@ -64,8 +64,8 @@ enum Binary32: IEEEBinaryFormat {
 /// Double precision.
 enum Binary64: IEEEBinaryFormat {
     typealias Bits = UInt64
-    static let width = 64
-    static let fractionWidth = 52
+    static var width: Int { 64 }
+    static var fractionWidth: Int { 52 }
 
     @inline(__always)
     static func host(_ operation: CHostSSEOperation, control: UInt32, _ a: UInt64, _ b: UInt64) -> CHostSSEResult {
