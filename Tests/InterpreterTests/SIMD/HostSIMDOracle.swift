@@ -3,9 +3,9 @@ import Testing
 import TestSupport
 
 /// Runs instruction snippets on the host processor, which implements every form natively: a small
-/// C program (compiled once with gcc) loads each case's registers, flags, FXSAVE image and data
-/// page, calls the snippet, and reports the state afterwards, or at the fault (with its vector)
-/// when the snippet raises an exception.
+/// C program (compiled once with the host's C compiler) loads each case's registers, flags, FXSAVE
+/// image and data page, calls the snippet, and reports the state afterwards, or at the fault (with
+/// its vector) when the snippet raises an exception.
 enum HostSIMDOracle {
     /// Where both the host and the guest map the data page the snippets address through RSI and RDI.
     static let dataAddress: UInt64 = 0x10_0000
@@ -26,14 +26,28 @@ enum HostSIMDOracle {
         }
     }
 
-    /// The compiled harness, built on first use.
-    static func harness() throws -> String { try compiled.get() }
+    /// The compiled harness, built on first use; the test is skipped on a host without a C compiler.
+    static func harness() throws -> String {
+        guard compiler != nil else { try skip("no C compiler (cc, gcc or clang) on PATH for the host oracle") }
+        return try compiledHarness.get()
+    }
 
-    private static let compiled: Result<String, Error> = Result {
+    /// The first of cc, gcc and clang (the Swift toolchain has one) on PATH.
+    private static let compiler: String? = {
+        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+        for name in ["cc", "gcc", "clang"] {
+            for directory in directories where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
+                return "\(directory)/\(name)"
+            }
+        }
+        return nil
+    }()
+
+    private static let compiledHarness: Result<String, Error> = Result {
         let directory = try TemporaryDirectory()
         let source = try directory.file("harness.c", Array(harnessSource.utf8))
         let binary = directory.path("harness")
-        try HostTool.run("/usr/bin/gcc", "-O1", "-no-pie", "-o", binary, source)
+        try HostTool.run(compiler ?? "cc", "-O1", "-no-pie", "-o", binary, source)
         keptDirectory = directory
         return binary
     }
