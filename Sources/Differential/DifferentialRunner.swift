@@ -153,6 +153,8 @@ public final class DifferentialRunner {
             let range = DifferentialLayout.userDataRanges[Int.random(in: 0..<2, using: &random)]
             context.gpr[Int(register)] = UInt64.random(in: range.lowerBound..<(range.upperBound - 0x200), using: &random)
         }
+        for index in 0..<16 { context.fpu.xmm[index] = UInt128(random.next()) << 64 | UInt128(random.next()) }
+        for index in 0..<8 { context.fpu.registers[index] = X87Register(significand: random.next(), signAndExponent: 0xFFFF) }
         context.gpr[4] = DifferentialLayout.stackTop - UInt64.random(in: 0..<0x80, using: &random) * 8
         context.gpr[1] = mode == .bits64 ? context.gpr[1] : context.gpr[1] & 0xFFFF
         let statusAndDirection = RFlags.status | RFlags.direction
@@ -163,6 +165,15 @@ public final class DifferentialRunner {
         var differences: [String] = []
         for register in GeneralRegister.allCases where expected[register] != actual[register] {
             differences.append("\(register.name): interp 0x\(String(actual[register], radix: 16)), cpu 0x\(String(expected[register], radix: 16))")
+        }
+        for index in 0..<16 where expected.fpu.xmm[index] != actual.fpu.xmm[index] {
+            differences.append("xmm\(index): interp 0x\(String(actual.fpu.xmm[index], radix: 16)), cpu 0x\(String(expected.fpu.xmm[index], radix: 16))")
+        }
+        for index in 0..<8 where expected.fpu.registers[index] != actual.fpu.registers[index] {
+            differences.append("mm\(index)/st: interp 0x\(String(actual.fpu.registers[index].significand, radix: 16)), cpu 0x\(String(expected.fpu.registers[index].significand, radix: 16))")
+        }
+        if expected.fpu.mxcsr != actual.fpu.mxcsr {
+            differences.append("mxcsr: interp 0x\(String(actual.fpu.mxcsr, radix: 16)), cpu 0x\(String(expected.fpu.mxcsr, radix: 16))")
         }
         if expected.rip != actual.rip {
             differences.append("rip: interp 0x\(String(actual.rip, radix: 16)), cpu 0x\(String(expected.rip, radix: 16))")

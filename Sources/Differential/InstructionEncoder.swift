@@ -17,7 +17,7 @@ struct InstructionEncoder {
         if Int.random(in: 0..<8, using: &random) == 0 && entry.attributes.contains(.lockable) {
             bytes.append(0xF0)
         }
-        if form.mandatoryPrefix == nil && Int.random(in: 0..<4, using: &random) == 0 {
+        if form.mandatoryPrefix == nil && Self.takesOperandSizePrefix(form) && Int.random(in: 0..<4, using: &random) == 0 {
             operandSizePrefix = true
             bytes.append(0x66)
         }
@@ -86,6 +86,18 @@ struct InstructionEncoder {
             let base = pointers[Int.random(in: 0..<pointers.count, using: &random)]
             Self.select(base: base, rex: &rex, clearIndex: false)
             return (0x40 | reg << 3 | base & 7, [UInt8.random(in: 0...0x7F, using: &random)], nil)
+        }
+    }
+
+    /// Whether a 66 prefix changes the operand size of `form` (rather than selecting another form, as
+    /// it does for MMX/SSE opcodes and the no-prefix forms of 0F AE and 0F C3).
+    static func takesOperandSizePrefix(_ form: InstructionForm) -> Bool {
+        if form.map == 1 && (form.opcode == 0xAE || form.opcode == 0xC3) { return false }
+        return !form.entry.operands.contains { operand in
+            switch operand {
+            case .V, .W, .P, .Q: true
+            default: false
+            }
         }
     }
 

@@ -28,7 +28,7 @@ struct InstructionForm {
         .retNear, .retNearImm, .retFar, .retFarImm, .iret, .loop, .loope, .loopne, .jcxz,
         .ins, .outs, .inImm, .inDX, .outImm, .outDX,
         .cpuid, .rdtsc, .rdtscp, .rdpmc, .rdrand, .rdseed, .xgetbv, .monitor, .mwait,
-        .syscall, .sysenter, .popFlags, .int3, .intImm, .into, .int1, .sgdt, .sidt, .sldt, .str, .smsw, .lar, .lsl, .verr, .verw, .x87, .sse, .fxsave, .fxrstor, .ldmxcsr, .stmxcsr,
+        .syscall, .sysenter, .popFlags, .int3, .intImm, .into, .int1, .sgdt, .sidt, .sldt, .str, .smsw, .lar, .lsl, .verr, .verw, .x87, .fxsave, .fxrstor,
     ]
 
     /// Every form of the one-byte and 0F maps that `mode` can encode and the comparison can use.

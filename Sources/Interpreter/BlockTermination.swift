@@ -15,7 +15,9 @@ extension InstructionHandler {
              .convertAccumulator, .convertAccumulatorToDX, .xlat, .lahf, .sahf, .movbeRegMem, .movbeMemReg,
              .pushRM, .popRM, .pushImm, .pushSeg, .pushFlags, .pushAll, .popAll, .enter, .leave,
              .clc, .stc, .cmc, .cld, .std, .movs, .cmps, .stos, .lods, .scas,
-             .daa, .das, .aaa, .aas, .aam, .aad, .salc, .nop, .pause, .fence, .clflush, .fwait:
+             .daa, .das, .aaa, .aas, .aam, .aad, .salc, .nop, .pause, .fence, .clflush, .fwait,
+             .mmxInteger, .sseInteger, .mmxShiftImmediate, .sseShiftImmediate, .ssePackedSingle, .ssePackedDouble,
+             .sseScalarSingle, .sseScalarDouble, .sseConvert, .simdMove, .ptest, .emms, .crc32, .stringCompare:
             false
         default:
             true

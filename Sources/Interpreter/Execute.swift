@@ -128,10 +128,13 @@ extension InterpreterCore {
         case .swapgs: try requirePrivilege(); swap(&state.segments[SegmentName.gs.rawValue].base, &state.msr.kernelGSBase)
         case .fxsave: try saveFloatingPoint(instruction)
         case .fxrstor: try restoreFloatingPoint(instruction)
-        case .ldmxcsr: state.fpu.mxcsr = UInt32(truncatingIfNeeded: try rmOperand(instruction, size: 4))
-        case .stmxcsr: try setRMOperand(instruction, size: 4, UInt64(state.fpu.mxcsr))
+        case .ldmxcsr: try loadMXCSR(instruction)
+        case .stmxcsr: try storeMXCSR(instruction)
         case .ud, .rdrand, .rdseed, .xgetbv, .monitor, .mwait, .rdpmc: throw .invalidOpcode
-        case .x87, .sse: throw state.cr0 & (CR0.emulation | CR0.taskSwitched) != 0 ? .deviceNotAvailable : .invalidOpcode
+        case .x87: throw state.cr0 & (CR0.emulation | CR0.taskSwitched) != 0 ? .deviceNotAvailable : .invalidOpcode
+        case .mmxInteger, .sseInteger, .mmxShiftImmediate, .sseShiftImmediate, .ssePackedSingle, .ssePackedDouble, .sseScalarSingle,
+             .sseScalarDouble, .sseConvert, .simdMove, .ptest, .emms, .crc32, .stringCompare:
+            try executeSIMD(instruction)
         case .invalid: throw .invalidOpcode
         }
     }

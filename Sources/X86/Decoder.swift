@@ -44,7 +44,7 @@ public enum Decoder {
             case 0x3A:
                 instruction.opcodeMap = 3
                 opcode = try cursor.next()
-                slot = .invalid
+                slot = OpcodeMap.threeByte3A[Int(opcode)]
             default:
                 instruction.opcodeMap = 1
                 opcode = second
@@ -59,7 +59,8 @@ public enum Decoder {
         instruction.opcode = opcode
 
         var entry: OpcodeEntry
-        var fromGroup = false
+        // A group's ModRM byte belongs to the instruction even when its form has no operands.
+        var groupModRM = false
         resolve: while true {
             switch slot {
             case .entry(let found):
@@ -74,7 +75,7 @@ public enum Decoder {
                 default: slot = instruction.prefixes.contains(.operandSize) ? operandSize : none
                 }
             case .group(let memory, let register, let registerForms):
-                fromGroup = true
+                groupModRM = true
                 let byte = try cursor.peek()
                 let reg = (byte >> 3) & 7
                 if byte >> 6 == 3 {
@@ -99,7 +100,7 @@ public enum Decoder {
         instruction.attributes = entry.attributes
         sizeOperands(&instruction, entry: entry, mode: mode)
 
-        if entry.needsModRM || fromGroup {
+        if entry.needsModRM || groupModRM {
             let byte = try cursor.peek()
             cursor.skip()
             try decodeModRM(byte, entry: entry, into: &instruction, cursor: &cursor)
@@ -121,6 +122,7 @@ public enum Decoder {
     }
 
     private static func sizeOperands(_ instruction: inout DecodedInstruction, entry: OpcodeEntry, mode: DecodeMode) {
+        if entry.isVectorForm { instruction.prefixes.remove(.operandSize) }
         let operandPrefix = instruction.prefixes.contains(.operandSize)
         let addressPrefix = instruction.prefixes.contains(.addressSize)
         switch mode {

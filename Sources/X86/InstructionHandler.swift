@@ -47,9 +47,15 @@ public enum InstructionHandler: UInt16, Sendable {
     case lgdt, lidt, sgdt, sidt, lldt, ltr, sldt, str, lmsw, smsw, clts, invlpg, invd, wbinvd
     case lar, lsl, verr, verw, arpl
     case syscall, sysret, sysenter, sysexit, swapgs
-    case ud, fwait, x87, sse, xgetbv, monitor, mwait, fence, clflush
+    case ud, fwait, x87, xgetbv, monitor, mwait, fence, clflush
     case fxsave, fxrstor, ldmxcsr, stmxcsr
     case rdrand, rdseed
+    // MMX and SSE; `extra` is a SIMDIntegerOperation, SIMDFloatOperation, SIMDConversion or SIMDMove.
+    case mmxInteger, sseInteger, mmxShiftImmediate, sseShiftImmediate
+    case ssePackedSingle, ssePackedDouble, sseScalarSingle, sseScalarDouble
+    case sseConvert, simdMove, ptest, emms, crc32
+    // SSE4.2 string comparisons; `extra` is 0 PCMPESTRM, 1 PCMPESTRI, 2 PCMPISTRM, 3 PCMPISTRI.
+    case stringCompare
 }
 
 /// The eight ALU operations in opcode order.

@@ -112,6 +112,7 @@ extension OpcodeMap {
             map[0xC8 + register] = .entry(OpcodeEntry(.bswap, "bswap", [.Z(.y)]))
         }
         map[0xFF] = .entry(OpcodeEntry(.ud, "ud0", [.G(.v), .E(.v)]))
+        installSIMDRows(&map)
         return map
     }()
 }
