@@ -1,32 +1,20 @@
 # The guest `swiftvmm` runs when given no arguments: a tour from the reset state to 64-bit
 # mode. It starts in real mode at 0000:7C00, prints each stage and the processor's brand
 # string (CPUID 0x80000002-4) on COM1, and halts with interrupts disabled (exit status 0).
+        .include "com1.inc"
         .code16
         .text
 start:
         cli
         xor     %ax, %ax
-        mov     %ax, %ds
         mov     %ax, %ss
+        mov     %ax, %ds
         mov     $0x7C00, %sp
         mov     $real_message, %si
-1:      lodsb
-        test    %al, %al
-        jz      2f
-        mov     %al, %ah
-        mov     $0x3FD, %dx
-3:      in      %dx, %al
-        test    $0x20, %al
-        jz      3b
-        mov     %ah, %al
-        mov     $0x3F8, %dx
-        out     %al, %dx
-        jmp     1b
-2:      lgdt    gdt_pointer
-        mov     %cr0, %eax
-        or      $1, %eax
-        mov     %eax, %cr0
-        ljmp    $0x08, $protected
+        call    print16
+        ENTER_PROTECTED_MODE protected
+
+        COM1_PRINT_ROUTINE print16
 
         .code32
 protected:
@@ -58,20 +46,7 @@ protected:
         mov     %eax, %cr0
         ljmp    $0x18, $long
 
-print32:
-        lodsb
-        test    %al, %al
-        jz      2f
-        mov     %al, %ah
-        mov     $0x3FD, %dx
-1:      in      %dx, %al
-        test    $0x20, %al
-        jz      1b
-        mov     %ah, %al
-        mov     $0x3F8, %dx
-        out     %al, %dx
-        jmp     print32
-2:      ret
+        COM1_PRINT_ROUTINE print32
 
         .code64
 long:
@@ -103,20 +78,7 @@ long:
         cli
         hlt
 
-print64:
-        lodsb
-        test    %al, %al
-        jz      2f
-        mov     %al, %ah
-        mov     $0x3FD, %dx
-1:      in      %dx, %al
-        test    $0x20, %al
-        jz      1b
-        mov     %ah, %al
-        mov     $0x3F8, %dx
-        out     %al, %dx
-        jmp     print64
-2:      ret
+        COM1_PRINT_ROUTINE print64
 
 real_message:      .asciz "[guest] real mode: reset state, 16-bit code at 0000:7C00\n"
 protected_message: .asciz "[guest] protected mode: 32-bit code, flat segments from the GDT\n"
@@ -124,12 +86,5 @@ long_message:      .asciz "[guest] long mode: 64-bit code, 4-level paging with a
 brand_message:     .asciz "[guest] this processor says it is: "
 done_message:      .asciz "\n[guest] halting with interrupts disabled\n"
 
-        .p2align 3
-gdt:    .quad   0
-        .quad   0x00CF9A000000FFFF
-        .quad   0x00CF92000000FFFF
-        .quad   0x00AF9A000000FFFF
-gdt_pointer:
-        .word   gdt_pointer - gdt - 1
-        .long   gdt
+        FLAT_GDT
 brand:  .fill   49, 1, 0

@@ -2,17 +2,11 @@
 # page tables (a 2 MiB page identity-mapping the first 2 MiB, and a 4 KiB page at linear
 # 0x40000000 aliasing physical 0x20000), enables long mode with EFER.LME, runs 64-bit code,
 # prints on COM1 and exits through the debug-exit port with code 0x40 (exit status 129).
+        .include "com1.inc"
         .code16
         .text
 start:
-        cli
-        xor     %ax, %ax
-        mov     %ax, %ds
-        lgdt    gdt_pointer
-        mov     %cr0, %eax
-        or      $1, %eax
-        mov     %eax, %cr0
-        ljmp    $0x08, $protected
+        ENTER_PROTECTED_MODE protected
 
         .code32
 protected:
@@ -76,29 +70,10 @@ failed:
         out     %al, $0xF4
         hlt
 
-print:  lodsb
-        test    %al, %al
-        jz      2f
-        mov     %al, %ah
-        mov     $0x3FD, %dx
-1:      in      %dx, %al
-        test    $0x20, %al
-        jz      1b
-        mov     %ah, %al
-        mov     $0x3F8, %dx
-        out     %al, %dx
-        jmp     print
-2:      ret
+        COM1_PRINT_ROUTINE print
 
 message: .asciz "long mode: 64-bit code running\n"
 paged:   .asciz "long mode: 4 KiB and 2 MiB pages work\n"
 broken:  .asciz "long mode: something is broken\n"
 
-        .p2align 3
-gdt:    .quad   0
-        .quad   0x00CF9A000000FFFF      # 0x08: 32-bit code
-        .quad   0x00CF92000000FFFF      # 0x10: data
-        .quad   0x00AF9A000000FFFF      # 0x18: 64-bit code
-gdt_pointer:
-        .word   gdt_pointer - gdt - 1
-        .long   gdt
+        FLAT_GDT

@@ -2,17 +2,11 @@
 # turns on paging with 4 KiB pages (identity map of the first 4 MiB plus an alias page),
 # checks the alias, prints on COM1 and exits through the debug-exit port with code 0x32
 # (swiftvmm exit status 101).
+        .include "com1.inc"
         .code16
         .text
 start:
-        cli
-        xor     %ax, %ax
-        mov     %ax, %ds
-        lgdt    gdt_pointer
-        mov     %cr0, %eax
-        or      $1, %eax
-        mov     %eax, %cr0
-        ljmp    $0x08, $protected
+        ENTER_PROTECTED_MODE protected
 
         .code32
 protected:
@@ -59,28 +53,10 @@ failed:
         out     %al, $0xF4
         hlt
 
-print:  lodsb
-        test    %al, %al
-        jz      2f
-        mov     %al, %ah
-        mov     $0x3FD, %dx
-1:      in      %dx, %al
-        test    $0x20, %al
-        jz      1b
-        mov     %ah, %al
-        mov     $0x3F8, %dx
-        out     %al, %dx
-        jmp     print
-2:      ret
+        COM1_PRINT_ROUTINE print
 
 message: .asciz "protected mode: 32-bit code running\n"
 paged:   .asciz "protected mode: paging works\n"
 broken:  .asciz "protected mode: paging is broken\n"
 
-        .p2align 3
-gdt:    .quad   0
-        .quad   0x00CF9A000000FFFF      # 0x08: 32-bit code, flat
-        .quad   0x00CF92000000FFFF      # 0x10: data, flat
-gdt_pointer:
-        .word   gdt_pointer - gdt - 1
-        .long   gdt
+        FLAT_GDT

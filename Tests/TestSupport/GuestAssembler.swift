@@ -19,7 +19,7 @@ public enum GuestAssembler {
         let sourceFile = try directory.file("guest.S", Array(source.utf8))
         let objectFile = directory.path("guest.o")
         let binaryFile = directory.path("guest.bin")
-        try HostTool.run("/usr/bin/as", "--64", "-o", objectFile, sourceFile)
+        try HostTool.run("/usr/bin/as", "--64", "-I", guestsDirectory.appendingPathComponent("include").path, "-o", objectFile, sourceFile)
         try HostTool.run("/usr/bin/ld", "-m", "elf_x86_64", "--oformat", "binary", "-Ttext=0x" + String(origin, radix: 16), "-e", "0", "-o", binaryFile, objectFile)
         return [UInt8](try Data(contentsOf: URL(fileURLWithPath: binaryFile)))
     }
