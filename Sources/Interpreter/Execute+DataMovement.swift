@@ -113,7 +113,7 @@ extension InterpreterCore {
     }
 
     mutating func moveFromSegment(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
-        // REX.R is ignored here: only the low three bits name the segment register.
+        // REX.R is ignored (as for MOV to a segment register): the low three bits name it.
         let index = Int(instruction.reg & 7)
         guard index < 6 else { throw .invalidOpcode }
         let selector = UInt64(state.segments[index].selector)

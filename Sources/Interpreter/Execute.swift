@@ -27,7 +27,7 @@ extension InterpreterCore {
         case .movRegRM: setRegOperand(instruction, size: size, try rmOperand(instruction, size: size))
         case .movRMImm: try setRMOperand(instruction, size: size, instruction.immediate)
         case .movRMSeg: try moveFromSegment(instruction, size: size)
-        case .movSegRM: try loadSegment(Int(instruction.reg), selector: UInt16(truncatingIfNeeded: try rmOperand(instruction, size: 2)))
+        case .movSegRM: try loadSegment(Int(instruction.reg & 7), selector: UInt16(truncatingIfNeeded: try rmOperand(instruction, size: 2)))
         case .movzxByte: setRegOperand(instruction, size: size, try rmOperand(instruction, size: 1))
         case .movzxWord: setRegOperand(instruction, size: size, try rmOperand(instruction, size: 2))
         case .movsxByte: setRegOperand(instruction, size: size, Self.signExtend(try rmOperand(instruction, size: 1), from: 1))
