@@ -85,7 +85,7 @@ extension InterpreterCore {
     mutating func multiply(_ instruction: DecodedInstruction, size: Int, signed: Bool) throws(Interruption) {
         if model == .i8086 { return try multiply8086(instruction, size: size, signed: signed) }
         let source = try rmOperand(instruction, size: size)
-        let accumulator = state.gpr[0] & Self.mask(size)
+        let accumulator = gpr[0] & Self.mask(size)
         let low: UInt64
         let high: UInt64
         let overflow: Bool
@@ -129,8 +129,8 @@ extension InterpreterCore {
         let divisor = try rmOperand(instruction, size: size)
         guard divisor != 0 else { throw .divideError }
         let bits = UInt128(size * 8)
-        let dividendLow = size == 1 ? state.gpr[0] & 0xFFFF : state.gpr[0] & Self.mask(size)
-        let dividendHigh = size == 1 ? 0 : state.gpr[2] & Self.mask(size)
+        let dividendLow = size == 1 ? gpr[0] & 0xFFFF : gpr[0] & Self.mask(size)
+        let dividendHigh = size == 1 ? 0 : gpr[2] & Self.mask(size)
         let dividend = size == 1 ? UInt128(dividendLow) : UInt128(dividendHigh) << bits | UInt128(dividendLow)
         let quotient: UInt64
         let remainder: UInt64

@@ -45,7 +45,7 @@ extension InterpreterCore {
         _ = try pop(size: size)
         if instruction.handler == .retNearImm {
             let stackSize = stackAddressSize
-            setRegister(4, size: stackSize, highByte: false, (state.gpr[4] &+ (instruction.immediate & 0xFFFF)) & Self.mask(stackSize))
+            setRegister(4, size: stackSize, highByte: false, (gpr[4] &+ (instruction.immediate & 0xFFFF)) & Self.mask(stackSize))
         }
         state.rip = target
     }
@@ -70,13 +70,13 @@ extension InterpreterCore {
     mutating func farCall(selector: UInt16, offset: UInt64, size: Int) throws(Interruption) {
         let returnSelector = UInt64(state.segments[SegmentName.cs.rawValue].selector)
         let returnOffset = state.rip
-        let savedStackPointer = state.gpr[4]
+        let savedStackPointer = gpr[4]
         try push(returnSelector, size: size)
         try push(returnOffset, size: size)
         do {
             try loadCodeSegment(selector: selector, offset: offset & Self.mask(size), transfer: .call)
         } catch {
-            state.gpr[4] = savedStackPointer
+            gpr[4] = savedStackPointer
             throw error
         }
     }
@@ -91,7 +91,7 @@ extension InterpreterCore {
             _ = try pop(size: size)
             try loadCodeSegment(selector: selector, offset: offset, transfer: .jump)
             let stackSize = stackAddressSize
-            setRegister(4, size: stackSize, highByte: false, (state.gpr[4] &+ release) & Self.mask(stackSize))
+            setRegister(4, size: stackSize, highByte: false, (gpr[4] &+ release) & Self.mask(stackSize))
             return
         }
         let cpl = cpl
@@ -102,7 +102,7 @@ extension InterpreterCore {
             _ = try pop(size: size)
             _ = try pop(size: size)
             let stackSize = stackAddressSize
-            setRegister(4, size: stackSize, highByte: false, (state.gpr[4] &+ release) & Self.mask(stackSize))
+            setRegister(4, size: stackSize, highByte: false, (gpr[4] &+ release) & Self.mask(stackSize))
             return
         }
         // Return to an outer privilege level: the outer stack follows the return address.
@@ -111,8 +111,8 @@ extension InterpreterCore {
         let outerStackSelector = UInt16(truncatingIfNeeded: try peekStack(at: base &+ UInt64(size), size: 2))
         try loadCodeSegment(selector: selector, offset: offset, transfer: .return)
         try loadStackSegment(selector: outerStackSelector, privilege: returnPrivilege)
-        state.gpr[4] = size == 8 ? outerStackPointer : outerStackPointer & Self.mask(size) | (size == 2 ? state.gpr[4] & ~0xFFFF : 0)
-        state.gpr[4] = (state.gpr[4] &+ release) & Self.mask(stackAddressSize)
+        gpr[4] = size == 8 ? outerStackPointer : outerStackPointer & Self.mask(size) | (size == 2 ? gpr[4] & ~0xFFFF : 0)
+        gpr[4] = (gpr[4] &+ release) & Self.mask(stackAddressSize)
         clearDataSegmentsAbovePrivilege(returnPrivilege)
     }
 
@@ -120,11 +120,11 @@ extension InterpreterCore {
         let addressSize = Int(instruction.addressSize)
         let count: UInt64
         if instruction.handler == .jcxz {
-            count = state.gpr[1] & Self.mask(addressSize)
+            count = gpr[1] & Self.mask(addressSize)
             if count == 0 { jumpRelative(instruction, size: size) }
             return
         }
-        count = (state.gpr[1] &- 1) & Self.mask(addressSize)
+        count = (gpr[1] &- 1) & Self.mask(addressSize)
         setRegister(1, size: addressSize, highByte: false, count)
         let taken: Bool
         switch instruction.handler {

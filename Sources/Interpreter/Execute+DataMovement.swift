@@ -25,7 +25,7 @@ extension InterpreterCore {
 
     mutating func compareExchange(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         let destination = try rmOperandForUpdate(instruction, size: size)
-        let accumulator = state.gpr[0] & Self.mask(size)
+        let accumulator = gpr[0] & Self.mask(size)
         _ = alu(ALUOperation.cmp.rawValue, accumulator, destination, size: size)
         if accumulator == destination {
             try setRMOperand(instruction, size: size, regOperand(instruction, size: size))
@@ -46,9 +46,9 @@ extension InterpreterCore {
         let high = try readForUpdate(segment: segment, offset: address &+ UInt64(half), size: half)
         let mask = Self.mask(half)
         var status = flags.bits
-        if low == state.gpr[0] & mask && high == state.gpr[2] & mask {
-            try write(segment: segment, offset: address, size: half, value: state.gpr[3])
-            try write(segment: segment, offset: address &+ UInt64(half), size: half, value: state.gpr[1])
+        if low == gpr[0] & mask && high == gpr[2] & mask {
+            try write(segment: segment, offset: address, size: half, value: gpr[3])
+            try write(segment: segment, offset: address &+ UInt64(half), size: half, value: gpr[1])
             status |= RFlags.zero
         } else {
             try write(segment: segment, offset: address, size: half, value: low)
@@ -86,12 +86,12 @@ extension InterpreterCore {
     /// CBW, CWDE, CDQE.
     mutating func convertAccumulator(size: Int) {
         let half = size / 2
-        setRegister(0, size: size, highByte: false, Self.signExtend(state.gpr[0], from: half))
+        setRegister(0, size: size, highByte: false, Self.signExtend(gpr[0], from: half))
     }
 
     /// CWD, CDQ, CQO.
     mutating func convertAccumulatorToDX(size: Int) {
-        let negative = state.gpr[0] & Self.signBit(size) != 0
+        let negative = gpr[0] & Self.signBit(size) != 0
         setRegister(2, size: size, highByte: false, negative ? .max : 0)
     }
 
@@ -107,7 +107,7 @@ extension InterpreterCore {
 
     /// XLAT: AL = [seg:rBX + AL].
     mutating func translateByte(_ instruction: DecodedInstruction) throws(Interruption) {
-        let address = (state.gpr[3] &+ (state.gpr[0] & 0xFF)) & Self.mask(Int(instruction.addressSize))
+        let address = (gpr[3] &+ (gpr[0] & 0xFF)) & Self.mask(Int(instruction.addressSize))
         let segment = instruction.segmentOverride == DecodedInstruction.noSegmentOverride ? SegmentName.ds.rawValue : Int(instruction.segmentOverride)
         setRegister(0, size: 1, highByte: false, try read(segment: segment, offset: address, size: 1))
     }

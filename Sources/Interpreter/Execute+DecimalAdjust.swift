@@ -3,7 +3,7 @@ import X86
 /// DAA, DAS, AAA, AAS, AAM, AAD and SALC.
 extension InterpreterCore {
     mutating func asciiAdjust(_ instruction: DecodedInstruction) throws(Interruption) {
-        let al = state.gpr[0] & 0xFF
+        let al = gpr[0] & 0xFF
         var status = flags.bits
         let carry = status & RFlags.carry != 0
         let auxiliary = status & RFlags.auxiliaryCarry != 0
@@ -27,7 +27,7 @@ extension InterpreterCore {
             status = LazyFlags.resultFlags(result, size: 1, carry: newCarry, overflow: overflow, auxiliary: newAuxiliary)
         case .aaa, .aas:
             let add = instruction.handler == .aaa
-            var ax = state.gpr[0] & 0xFFFF
+            var ax = gpr[0] & 0xFFFF
             let adjust = al & 0xF > 9 || auxiliary
             if adjust {
                 if add {
@@ -53,7 +53,7 @@ extension InterpreterCore {
             status = LazyFlags.resultFlags(result & 0xFF, size: 1, carry: false, overflow: false)
         case .aad:
             let base = instruction.immediate & 0xFF
-            let ah = (state.gpr[0] >> 8) & 0xFF
+            let ah = (gpr[0] >> 8) & 0xFF
             let result = (al &+ ah &* base) & 0xFF
             setRegister(0, size: 2, highByte: false, result)
             status = LazyFlags.resultFlags(result, size: 1, carry: false, overflow: false)

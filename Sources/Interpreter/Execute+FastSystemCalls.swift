@@ -19,12 +19,12 @@ extension InterpreterCore {
         let selector = UInt16(truncatingIfNeeded: state.msr.star >> 32) & 0xFFFC
         let long = state.efer & EFER.longModeActive != 0
         if long {
-            state.gpr[1] = state.rip
-            state.gpr[11] = rflags & ~RFlags.resume
+            gpr[1] = state.rip
+            gpr[11] = rflags & ~RFlags.resume
             state.rip = decodeMode == .bits64 ? state.msr.lstar : state.msr.cstar
             rflags = rflags & ~(state.msr.sfmask | RFlags.resume)
         } else {
-            state.gpr[1] = state.rip & 0xFFFF_FFFF
+            gpr[1] = state.rip & 0xFFFF_FFFF
             state.rip = state.msr.star & 0xFFFF_FFFF
             rflags = rflags & ~(RFlags.virtual8086 | RFlags.interruptEnable | RFlags.resume)
         }
@@ -40,13 +40,13 @@ extension InterpreterCore {
         let long = state.efer & EFER.longModeActive != 0
         if long {
             let toLong = size == 8
-            if toLong && !Self.isCanonical(state.gpr[1]) { throw .generalProtection() }
+            if toLong && !Self.isCanonical(gpr[1]) { throw .generalProtection() }
             state.segments[SegmentName.cs.rawValue] = Self.flatCode(selector: (toLong ? base &+ 16 : base) | 3, dpl: 3, long: toLong)
-            state.rip = toLong ? state.gpr[1] : state.gpr[1] & 0xFFFF_FFFF
-            rflags = state.gpr[11] & 0x3C_7FD7 | RFlags.reserved1
+            state.rip = toLong ? gpr[1] : gpr[1] & 0xFFFF_FFFF
+            rflags = gpr[11] & 0x3C_7FD7 | RFlags.reserved1
         } else {
             state.segments[SegmentName.cs.rawValue] = Self.flatCode(selector: base | 3, dpl: 3, long: false)
-            state.rip = state.gpr[1] & 0xFFFF_FFFF
+            state.rip = gpr[1] & 0xFFFF_FFFF
             rflags |= RFlags.interruptEnable
         }
         var stack = state.segments[SegmentName.ss.rawValue]
@@ -65,7 +65,7 @@ extension InterpreterCore {
         state.segments[SegmentName.cs.rawValue] = Self.flatCode(selector: selector, dpl: 0, long: long)
         state.segments[SegmentName.ss.rawValue] = Self.flatData(selector: selector &+ 8, dpl: 0)
         state.rip = long ? state.msr.sysenterEIP : state.msr.sysenterEIP & 0xFFFF_FFFF
-        state.gpr[4] = long ? state.msr.sysenterESP : state.msr.sysenterESP & 0xFFFF_FFFF
+        gpr[4] = long ? state.msr.sysenterESP : state.msr.sysenterESP & 0xFFFF_FFFF
         modeChanged()
     }
 
@@ -77,8 +77,8 @@ extension InterpreterCore {
         let toLong = size == 8
         state.segments[SegmentName.cs.rawValue] = Self.flatCode(selector: (toLong ? base &+ 32 : base &+ 16) | 3, dpl: 3, long: toLong)
         state.segments[SegmentName.ss.rawValue] = Self.flatData(selector: (toLong ? base &+ 40 : base &+ 24) | 3, dpl: 3)
-        state.rip = toLong ? state.gpr[2] : state.gpr[2] & 0xFFFF_FFFF
-        state.gpr[4] = toLong ? state.gpr[1] : state.gpr[1] & 0xFFFF_FFFF
+        state.rip = toLong ? gpr[2] : gpr[2] & 0xFFFF_FFFF
+        gpr[4] = toLong ? gpr[1] : gpr[1] & 0xFFFF_FFFF
         modeChanged()
     }
 }

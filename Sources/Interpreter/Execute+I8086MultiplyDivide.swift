@@ -5,16 +5,16 @@ extension InterpreterCore {
     mutating func multiply8086(_ instruction: DecodedInstruction, size: Int, signed: Bool) throws(Interruption) {
         let source = try rmOperand(instruction, size: size)
         let product = I8086Microcode.multiply(
-            state.gpr[0], by: source, size: size, signed: signed, repeatPrefix: hasRepeatPrefix(instruction))
+            gpr[0], by: source, size: size, signed: signed, repeatPrefix: hasRepeatPrefix(instruction))
         storeDoubleWidth(low: product.low, high: product.high, size: size)
         flags.materialize(product.flags)
     }
 
     mutating func divide8086(_ instruction: DecodedInstruction, size: Int, signed: Bool) throws(Interruption) {
         let divisor = try rmOperand(instruction, size: size)
-        let high = size == 1 ? state.gpr[0] >> 8 : state.gpr[2]
+        let high = size == 1 ? gpr[0] >> 8 : gpr[2]
         let result = I8086Microcode.divide(
-            high: high, low: state.gpr[0], by: divisor, size: size, signed: signed, repeatPrefix: hasRepeatPrefix(instruction))
+            high: high, low: gpr[0], by: divisor, size: size, signed: signed, repeatPrefix: hasRepeatPrefix(instruction))
         flags.materialize(result.flags)
         if result.overflow { return try raiseDivideErrorAfterInstruction() }
         storeDoubleWidth(low: result.quotient, high: result.remainder, size: size)

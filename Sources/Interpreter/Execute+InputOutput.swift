@@ -11,7 +11,7 @@ extension InterpreterCore {
 
     mutating func output(port: UInt16, size: Int) throws(Interruption) {
         try checkIOPermission(port: port, size: size)
-        try queueCompletionExit(.portWrite(port: port, size: size, value: state.gpr[0] & Self.mask(size)))
+        try queueCompletionExit(.portWrite(port: port, size: size, value: gpr[0] & Self.mask(size)))
     }
 
     /// #GP unless CPL ≤ IOPL or the TSS I/O bitmap allows every port of the access.

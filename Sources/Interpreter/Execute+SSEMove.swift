@@ -180,7 +180,7 @@ extension InterpreterCore {
     /// MASKMOVQ and MASKMOVDQU: the bytes of `data` whose `mask` byte has its top bit set, stored at
     /// DS:rDI (a segment override applies). Every byte's page is checked before any is written.
     private mutating func maskedStore(_ instruction: DecodedInstruction, data: UInt128, mask: UInt128, size: Int) throws(Interruption) {
-        let offset = state.gpr[7] & Self.mask(Int(instruction.addressSize))
+        let offset = gpr[7] & Self.mask(Int(instruction.addressSize))
         let linear = try linearAddress(segment: instruction.memorySegment, offset: offset, size: size, write: true)
         _ = try translate(linear, kind: .write)
         _ = try translate(linear &+ UInt64(size - 1), kind: .write)

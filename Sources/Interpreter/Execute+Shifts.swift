@@ -6,7 +6,7 @@ extension InterpreterCore {
         let rawCount: UInt64
         switch instruction.handler {
         case .shiftRMOne: rawCount = 1
-        case .shiftRMCL: rawCount = state.gpr[1] & 0xFF
+        case .shiftRMCL: rawCount = gpr[1] & 0xFF
         default: rawCount = instruction.immediate & 0xFF
         }
         let count = model == .i8086 ? Int(rawCount) : Int(rawCount & (size == 8 ? 0x3F : 0x1F))
@@ -90,7 +90,7 @@ extension InterpreterCore {
 
     /// SHLD and SHRD: shift r/m, filling from the register operand.
     mutating func doubleShift(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
-        let countSource = instruction.handler == .shldImm || instruction.handler == .shrdImm ? instruction.immediate : state.gpr[1]
+        let countSource = instruction.handler == .shldImm || instruction.handler == .shrdImm ? instruction.immediate : gpr[1]
         let count = Int(countSource & (size == 8 ? 0x3F : 0x1F))
         let destination = try rmOperandForUpdate(instruction, size: size)
         guard count != 0 else {

@@ -17,12 +17,12 @@ extension InterpreterCore {
             return
         }
         // The address is computed after RSP is incremented; restore RSP if the store faults.
-        let savedStackPointer = state.gpr[4]
+        let savedStackPointer = gpr[4]
         let value = try pop(size: size)
         do {
             try setRMOperand(instruction, size: size, value)
         } catch {
-            state.gpr[4] = savedStackPointer
+            gpr[4] = savedStackPointer
             throw error
         }
     }
@@ -36,7 +36,7 @@ extension InterpreterCore {
             return
         }
         let stackSize = stackAddressSize
-        let pointer = (state.gpr[4] &- UInt64(size)) & Self.mask(stackSize)
+        let pointer = (gpr[4] &- UInt64(size)) & Self.mask(stackSize)
         _ = try linearAddress(segment: SegmentName.ss.rawValue, offset: pointer, size: size, write: true)
         try write(segment: SegmentName.ss.rawValue, offset: pointer, size: 2, value: selector)
         setRegister(4, size: stackSize, highByte: false, pointer)
@@ -75,9 +75,9 @@ extension InterpreterCore {
     }
 
     mutating func pushAll(size: Int) throws(Interruption) {
-        let originalStackPointer = state.gpr[4]
+        let originalStackPointer = gpr[4]
         for index in 0..<8 {
-            try push(index == 4 ? originalStackPointer : state.gpr[index], size: size)
+            try push(index == 4 ? originalStackPointer : gpr[index], size: size)
         }
     }
 
@@ -90,13 +90,13 @@ extension InterpreterCore {
 
     /// ENTER; a fault leaves RSP and RBP as they were.
     mutating func enter(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
-        let savedStackPointer = state.gpr[4]
-        let savedFramePointer = state.gpr[5]
+        let savedStackPointer = gpr[4]
+        let savedFramePointer = gpr[5]
         do {
             try buildFrame(instruction, size: size)
         } catch {
-            state.gpr[4] = savedStackPointer
-            state.gpr[5] = savedFramePointer
+            gpr[4] = savedStackPointer
+            gpr[5] = savedFramePointer
             throw error
         }
     }
@@ -105,10 +105,10 @@ extension InterpreterCore {
         let frameSize = instruction.immediate & 0xFFFF
         let level = Int(instruction.immediate2 & 0x1F)
         let stackSize = stackAddressSize
-        try push(state.gpr[5], size: size)
-        let frame = state.gpr[4] & Self.mask(stackSize)
+        try push(gpr[5], size: size)
+        let frame = gpr[4] & Self.mask(stackSize)
         if level > 0 {
-            var framePointer = state.gpr[5]
+            var framePointer = gpr[5]
             for _ in 1..<level {
                 framePointer = (framePointer &- UInt64(size)) & Self.mask(stackSize)
                 try push(try read(segment: SegmentName.ss.rawValue, offset: framePointer, size: size), size: size)
@@ -116,7 +116,7 @@ extension InterpreterCore {
             try push(frame, size: size)
         }
         setRegister(5, size: size, highByte: false, frame)
-        let newStackPointer = (state.gpr[4] &- frameSize) & Self.mask(stackSize)
+        let newStackPointer = (gpr[4] &- frameSize) & Self.mask(stackSize)
         // Probe the lowest byte of the new frame for writing, as the processor does.
         _ = try translate(try linearAddress(segment: SegmentName.ss.rawValue, offset: newStackPointer, size: 1, write: true), kind: .write)
         setRegister(4, size: stackSize, highByte: false, newStackPointer)
@@ -124,12 +124,12 @@ extension InterpreterCore {
 
     mutating func leave(size: Int) throws(Interruption) {
         let stackSize = stackAddressSize
-        let savedStackPointer = state.gpr[4]
-        setRegister(4, size: stackSize, highByte: false, state.gpr[5])
+        let savedStackPointer = gpr[4]
+        setRegister(4, size: stackSize, highByte: false, gpr[5])
         do {
             setRegister(5, size: size, highByte: false, try pop(size: size))
         } catch {
-            state.gpr[4] = savedStackPointer
+            gpr[4] = savedStackPointer
             throw error
         }
     }

@@ -14,8 +14,8 @@ extension InterpreterCore {
         let count = control & 1 != 0 ? 8 : 16
         let explicit = instruction.extra < 2
         let wide = instruction.rex & 8 != 0
-        let lengthA = explicit ? Self.explicitLength(state.gpr[0], wide: wide, count: count) : Self.implicitLength(a, control: control)
-        let lengthB = explicit ? Self.explicitLength(state.gpr[2], wide: wide, count: count) : Self.implicitLength(b, control: control)
+        let lengthA = explicit ? Self.explicitLength(gpr[0], wide: wide, count: count) : Self.implicitLength(a, control: control)
+        let lengthB = explicit ? Self.explicitLength(gpr[2], wide: wide, count: count) : Self.implicitLength(b, control: control)
         let matches = Self.aggregate(a, lengthA, b, lengthB, control: control)
         let all: UInt32 = (1 << count) &- 1
         var result: UInt32

@@ -11,7 +11,7 @@ extension InterpreterCore {
     @inline(__always)
     private func repeatCount(_ instruction: DecodedInstruction) -> UInt64? {
         guard instruction.prefixes.contains(.repeatEqual) || instruction.prefixes.contains(.repeatNotEqual) else { return nil }
-        return state.gpr[1] & Self.mask(Int(instruction.addressSize))
+        return gpr[1] & Self.mask(Int(instruction.addressSize))
     }
 
     @inline(__always)
@@ -20,14 +20,14 @@ extension InterpreterCore {
     @inline(__always)
     private mutating func advance(_ register: UInt8, by size: Int, _ instruction: DecodedInstruction) {
         let addressSize = Int(instruction.addressSize)
-        let value = (state.gpr[Int(register)] &+ stringStep &* UInt64(size)) & Self.mask(addressSize)
+        let value = (gpr[Int(register)] &+ stringStep &* UInt64(size)) & Self.mask(addressSize)
         setRegister(register, size: addressSize, highByte: false, value)
     }
 
     @inline(__always)
     private mutating func decrementCount(_ instruction: DecodedInstruction) -> UInt64 {
         let addressSize = Int(instruction.addressSize)
-        let count = (state.gpr[1] &- 1) & Self.mask(addressSize)
+        let count = (gpr[1] &- 1) & Self.mask(addressSize)
         setRegister(1, size: addressSize, highByte: false, count)
         return count
     }
@@ -39,7 +39,7 @@ extension InterpreterCore {
 
     @inline(__always)
     private func index(_ register: Int, _ instruction: DecodedInstruction) -> UInt64 {
-        state.gpr[register] & Self.mask(Int(instruction.addressSize))
+        gpr[register] & Self.mask(Int(instruction.addressSize))
     }
 
     /// Runs `iteration` under the REP rules; `conditional` stops on ZF as REPE/REPNE do.
@@ -79,7 +79,7 @@ extension InterpreterCore {
 
     mutating func storeString(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         try repeatString(instruction, conditional: false) { (core: inout InterpreterCore) throws(Interruption) in
-            try core.write(segment: SegmentName.es.rawValue, offset: core.index(7, instruction), size: size, value: core.state.gpr[0])
+            try core.write(segment: SegmentName.es.rawValue, offset: core.index(7, instruction), size: size, value: core.gpr[0])
             core.advance(7, by: size, instruction)
         }
     }
@@ -105,14 +105,14 @@ extension InterpreterCore {
     mutating func scanString(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         try repeatString(instruction, conditional: true) { (core: inout InterpreterCore) throws(Interruption) in
             let value = try core.read(segment: SegmentName.es.rawValue, offset: core.index(7, instruction), size: size)
-            _ = core.alu(ALUOperation.cmp.rawValue, core.state.gpr[0] & Self.mask(size), value, size: size)
+            _ = core.alu(ALUOperation.cmp.rawValue, core.gpr[0] & Self.mask(size), value, size: size)
             core.advance(7, by: size, instruction)
         }
     }
 
     mutating func inputString(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         let width = min(size, 4)
-        let port = UInt16(truncatingIfNeeded: state.gpr[2])
+        let port = UInt16(truncatingIfNeeded: gpr[2])
         try checkIOPermission(port: port, size: width)
         try repeatString(instruction, conditional: false) { (core: inout InterpreterCore) throws(Interruption) in
             let destination = core.index(7, instruction)
@@ -128,7 +128,7 @@ extension InterpreterCore {
 
     mutating func outputString(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         let width = min(size, 4)
-        let port = UInt16(truncatingIfNeeded: state.gpr[2])
+        let port = UInt16(truncatingIfNeeded: gpr[2])
         try checkIOPermission(port: port, size: width)
         try repeatString(instruction, conditional: false) { (core: inout InterpreterCore) throws(Interruption) in
             let value = try core.read(segment: core.sourceSegment(instruction), offset: core.index(6, instruction), size: width)

@@ -30,25 +30,25 @@ extension InterpreterCore {
 
     mutating func cpuid() {
         let answer = CPUIDModel.answer(
-            leaf: UInt32(truncatingIfNeeded: state.gpr[0]), subleaf: UInt32(truncatingIfNeeded: state.gpr[1]),
+            leaf: UInt32(truncatingIfNeeded: gpr[0]), subleaf: UInt32(truncatingIfNeeded: gpr[1]),
             signature: UInt32(truncatingIfNeeded: VCPUContext.resetSignature))
-        state.gpr[0] = UInt64(answer.eax)
-        state.gpr[3] = UInt64(answer.ebx)
-        state.gpr[1] = UInt64(answer.ecx)
-        state.gpr[2] = UInt64(answer.edx)
+        gpr[0] = UInt64(answer.eax)
+        gpr[3] = UInt64(answer.ebx)
+        gpr[1] = UInt64(answer.ecx)
+        gpr[2] = UInt64(answer.edx)
     }
 
     mutating func readTimeStampCounter(withAux: Bool) throws(Interruption) {
         if state.cr4 & CR4.timeStampDisable != 0 && cpl != 0 { throw .generalProtection() }
         let counter = timeStampCounter
-        state.gpr[0] = counter & 0xFFFF_FFFF
-        state.gpr[2] = counter >> 32
-        if withAux { state.gpr[1] = state.msr.tscAux & 0xFFFF_FFFF }
+        gpr[0] = counter & 0xFFFF_FFFF
+        gpr[2] = counter >> 32
+        if withAux { gpr[1] = state.msr.tscAux & 0xFFFF_FFFF }
     }
 
     mutating func readModelSpecificRegister() throws(Interruption) {
         try requirePrivilege()
-        let index = UInt32(truncatingIfNeeded: state.gpr[1])
+        let index = UInt32(truncatingIfNeeded: gpr[1])
         let value: UInt64
         switch index {
         case MSRIndex.timeStampCounter: value = timeStampCounter
@@ -71,14 +71,14 @@ extension InterpreterCore {
         case MSRIndex.tscAux: value = state.msr.tscAux
         default: throw .generalProtection()
         }
-        state.gpr[0] = value & 0xFFFF_FFFF
-        state.gpr[2] = value >> 32
+        gpr[0] = value & 0xFFFF_FFFF
+        gpr[2] = value >> 32
     }
 
     mutating func writeModelSpecificRegister() throws(Interruption) {
         try requirePrivilege()
-        let index = UInt32(truncatingIfNeeded: state.gpr[1])
-        let value = (state.gpr[2] & 0xFFFF_FFFF) << 32 | state.gpr[0] & 0xFFFF_FFFF
+        let index = UInt32(truncatingIfNeeded: gpr[1])
+        let value = (gpr[2] & 0xFFFF_FFFF) << 32 | gpr[0] & 0xFFFF_FFFF
         func canonical() throws(Interruption) -> UInt64 {
             guard Self.isCanonical(value) else { throw .generalProtection() }
             return value

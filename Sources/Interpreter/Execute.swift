@@ -92,9 +92,9 @@ extension InterpreterCore {
         case .ins: try inputString(instruction, size: size)
         case .outs: try outputString(instruction, size: size)
         case .inImm: try input(port: UInt16(truncatingIfNeeded: instruction.immediate), size: min(size, 4))
-        case .inDX: try input(port: UInt16(truncatingIfNeeded: state.gpr[2]), size: min(size, 4))
+        case .inDX: try input(port: UInt16(truncatingIfNeeded: gpr[2]), size: min(size, 4))
         case .outImm: try output(port: UInt16(truncatingIfNeeded: instruction.immediate), size: min(size, 4))
-        case .outDX: try output(port: UInt16(truncatingIfNeeded: state.gpr[2]), size: min(size, 4))
+        case .outDX: try output(port: UInt16(truncatingIfNeeded: gpr[2]), size: min(size, 4))
         case .daa, .das, .aaa, .aas, .aam, .aad, .salc: try asciiAdjust(instruction)
         case .hlt: try halt()
         case .nop, .pause, .fence, .fwait: break

@@ -4,7 +4,12 @@ import X86
 /// The interpreter's processor: the vCPU context plus the caches that make interpretation fast.
 /// Its methods run in place inside `InterpreterVirtualCPU`, so the hot path touches plain data only.
 struct InterpreterCore {
+    /// The virtual registers, except the general registers (in `gpr` while the core runs) and the
+    /// status flags (in `flags`).
     var state: VCPUContext
+    /// The general registers, indexed by encoding (RAX = 0 … R15 = 15).
+    let gpr: UnsafeMutablePointer<UInt64>
+    let registerFile = RegisterFile()
     var flags = LazyFlags()
     var tlb = SoftwareTLB()
     let memory: PhysicalMemoryMap
@@ -45,6 +50,8 @@ struct InterpreterCore {
 
     init(state: VCPUContext, memory: PhysicalMemoryMap, model: CPUModel) {
         self.state = state
+        gpr = registerFile.values
+        registerFile.load(from: state)
         self.memory = memory
         self.model = model
         cache = DecodedBlockCache()
@@ -56,6 +63,7 @@ struct InterpreterCore {
     var context: VCPUContext {
         var copy = state
         copy.rflags = rflags
+        registerFile.store(into: &copy)
         return copy
     }
 
@@ -63,6 +71,7 @@ struct InterpreterCore {
     /// translation and decoded instruction is dropped.
     mutating func replaceContext(_ context: VCPUContext) {
         state = context
+        registerFile.load(from: context)
         flags.materialize(context.rflags)
         tlb.flush()
         memory.invalidateAllCode()

@@ -15,13 +15,14 @@ extension InterpreterCore {
         var vector = firstVector
         var code = firstCode
         while true {
-            let saved = state
+            let saved = context
             let savedFlags = flags
             do {
                 try deliverInterrupt(vector: vector, errorCode: code, source: .exception)
                 return nil
             } catch {
                 state = saved
+                registerFile.load(from: saved)
                 flags = savedFlags
                 modeChanged()
                 switch error {
@@ -102,7 +103,7 @@ extension InterpreterCore {
         let oldCPL = cpl
         let newCPL = rights.isConforming ? oldCPL : rights.dpl
         let oldSS = UInt64(state.segments[SegmentName.ss.rawValue].selector)
-        let oldRSP = state.gpr[4]
+        let oldRSP = gpr[4]
         // Faults push RF set, so that the restarted instruction is not stopped by its own breakpoint again.
         let oldFlags = source == .exception && vector != ExceptionVector.debug && vector != 2 ? rflags | RFlags.resume : rflags
         let oldCS = UInt64(state.segments[SegmentName.cs.rawValue].selector)
@@ -116,7 +117,7 @@ extension InterpreterCore {
                 newRSP = try readTaskStateStack(offset: 4 + UInt64(newCPL) * 8, size: 8)
             }
             if newCPL < oldCPL { try loadStackSegment(selector: UInt16(newCPL), privilege: newCPL) }
-            state.gpr[4] = newRSP & ~0xF
+            gpr[4] = newRSP & ~0xF
             try enterCodeSegment(descriptor, selector: selector & 0xFFFC | UInt16(newCPL), offset: offset)
             try push(oldSS, size: 8)
             try push(oldRSP, size: 8)
@@ -132,7 +133,7 @@ extension InterpreterCore {
                     stackSelector = UInt16(truncatingIfNeeded: try readTaskStateStack(offset: 4 + UInt64(newCPL) * 4, size: 2))
                 }
                 try loadStackSegment(selector: stackSelector, privilege: newCPL)
-                state.gpr[4] = stackPointer
+                gpr[4] = stackPointer
                 try push(oldSS, size: gateBits)
                 try push(oldRSP, size: gateBits)
             }
@@ -217,10 +218,10 @@ extension InterpreterCore {
         rflags = rflags & ~changeable | poppedFlags & changeable
         if popsStack {
             try loadStackSegment(selector: newSS, privilege: returnPrivilege)
-            state.gpr[4] = size == 8 ? newRSP : newRSP & Self.mask(size)
+            gpr[4] = size == 8 ? newRSP : newRSP & Self.mask(size)
             if returnPrivilege > cpl { clearDataSegmentsAbovePrivilege(returnPrivilege) }
         } else {
-            setRegister(4, size: oldStackSize, highByte: false, (state.gpr[4] &+ UInt64(3 * size)) & Self.mask(oldStackSize))
+            setRegister(4, size: oldStackSize, highByte: false, (gpr[4] &+ UInt64(3 * size)) & Self.mask(oldStackSize))
         }
         state.events.nmiMasked = false
     }

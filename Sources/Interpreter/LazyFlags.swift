@@ -40,7 +40,7 @@ struct LazyFlags {
     @inline(__always) private var mask: UInt64 { size == 8 ? .max : (1 << UInt64(size * 8)) &- 1 }
     @inline(__always) private var signBit: UInt64 { 1 << UInt64(size * 8 - 1) }
 
-    var carry: Bool {
+    @inline(__always) var carry: Bool {
         let mask = self.mask
         switch operation {
         case .materialized: return materialized & RFlags.carry != 0
@@ -53,15 +53,15 @@ struct LazyFlags {
         }
     }
 
-    var zero: Bool {
+    @inline(__always) var zero: Bool {
         operation == .materialized ? materialized & RFlags.zero != 0 : result & mask == 0
     }
 
-    var sign: Bool {
+    @inline(__always) var sign: Bool {
         operation == .materialized ? materialized & RFlags.sign != 0 : result & signBit != 0
     }
 
-    var overflow: Bool {
+    @inline(__always) var overflow: Bool {
         let signBit = self.signBit
         switch operation {
         case .materialized: return materialized & RFlags.overflow != 0
@@ -71,11 +71,11 @@ struct LazyFlags {
         }
     }
 
-    var parity: Bool {
+    @inline(__always) var parity: Bool {
         operation == .materialized ? materialized & RFlags.parity != 0 : UInt8(truncatingIfNeeded: result).nonzeroBitCount & 1 == 0
     }
 
-    var auxiliaryCarry: Bool {
+    @inline(__always) var auxiliaryCarry: Bool {
         switch operation {
         case .materialized: return materialized & RFlags.auxiliaryCarry != 0
         case .logic: return false
@@ -84,7 +84,7 @@ struct LazyFlags {
     }
 
     /// The six status flags as RFLAGS bits.
-    var bits: UInt64 {
+    @inline(__always) var bits: UInt64 {
         if operation == .materialized { return materialized }
         var flags: UInt64 = 0
         if carry { flags |= RFlags.carry }
@@ -97,7 +97,7 @@ struct LazyFlags {
     }
 
     /// Evaluates condition code `code` (0–15, the Jcc/SETcc/CMOVcc encoding).
-    func condition(_ code: UInt8) -> Bool {
+    @inline(__always) func condition(_ code: UInt8) -> Bool {
         let holds: Bool
         switch code >> 1 {
         case 0: holds = overflow

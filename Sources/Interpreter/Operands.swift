@@ -18,8 +18,8 @@ extension InterpreterCore {
     /// Reads general register `index` at `size`; with `highByte`, AH/CH/DH/BH for indexes 4–7.
     @inline(__always)
     func register(_ index: UInt8, size: Int, highByte: Bool) -> UInt64 {
-        if size == 1 && highByte { return (state.gpr[Int(index) - 4] >> 8) & 0xFF }
-        return state.gpr[Int(index)] & Self.mask(size)
+        if size == 1 && highByte { return (gpr[Int(index) - 4] >> 8) & 0xFF }
+        return gpr[Int(index)] & Self.mask(size)
     }
 
     /// Writes general register `index`: 32-bit writes clear the upper half, narrower ones merge.
@@ -29,13 +29,13 @@ extension InterpreterCore {
         case 1:
             if highByte {
                 let slot = Int(index) - 4
-                state.gpr[slot] = state.gpr[slot] & ~0xFF00 | (value & 0xFF) << 8
+                gpr[slot] = gpr[slot] & ~0xFF00 | (value & 0xFF) << 8
             } else {
-                state.gpr[Int(index)] = state.gpr[Int(index)] & ~0xFF | value & 0xFF
+                gpr[Int(index)] = gpr[Int(index)] & ~0xFF | value & 0xFF
             }
-        case 2: state.gpr[Int(index)] = state.gpr[Int(index)] & ~0xFFFF | value & 0xFFFF
-        case 4: state.gpr[Int(index)] = value & 0xFFFF_FFFF
-        default: state.gpr[Int(index)] = value
+        case 2: gpr[Int(index)] = gpr[Int(index)] & ~0xFFFF | value & 0xFFFF
+        case 4: gpr[Int(index)] = value & 0xFFFF_FFFF
+        default: gpr[Int(index)] = value
         }
     }
 
@@ -57,10 +57,10 @@ extension InterpreterCore {
         if instruction.base == DecodedInstruction.ripRelative {
             address &+= state.rip
         } else if instruction.base != DecodedInstruction.noRegister {
-            address &+= state.gpr[Int(instruction.base)]
+            address &+= gpr[Int(instruction.base)]
         }
         if instruction.index != DecodedInstruction.noRegister {
-            address &+= state.gpr[Int(instruction.index)] << UInt64(instruction.scaleShift)
+            address &+= gpr[Int(instruction.index)] << UInt64(instruction.scaleShift)
         }
         return address & Self.mask(Int(instruction.addressSize))
     }
@@ -105,7 +105,7 @@ extension InterpreterCore {
     mutating func push(_ value: UInt64, size: Int) throws(Interruption) {
         let stackSize = stackAddressSize
         let mask = Self.mask(stackSize)
-        let pointer = (state.gpr[4] &- UInt64(size)) & mask
+        let pointer = (gpr[4] &- UInt64(size)) & mask
         try write(segment: SegmentName.ss.rawValue, offset: pointer, size: size, value: value)
         setRegister(4, size: stackSize, highByte: false, pointer)
     }
@@ -114,7 +114,7 @@ extension InterpreterCore {
     mutating func pop(size: Int) throws(Interruption) -> UInt64 {
         let stackSize = stackAddressSize
         let mask = Self.mask(stackSize)
-        let pointer = state.gpr[4] & mask
+        let pointer = gpr[4] & mask
         let value = try read(segment: SegmentName.ss.rawValue, offset: pointer, size: size)
         setRegister(4, size: stackSize, highByte: false, (pointer &+ UInt64(size)) & mask)
         return value
@@ -123,6 +123,6 @@ extension InterpreterCore {
     /// Reads the value `depth` bytes above the stack pointer without popping.
     mutating func peekStack(at depth: UInt64, size: Int) throws(Interruption) -> UInt64 {
         let mask = Self.mask(stackAddressSize)
-        return try read(segment: SegmentName.ss.rawValue, offset: (state.gpr[4] &+ depth) & mask, size: size)
+        return try read(segment: SegmentName.ss.rawValue, offset: (gpr[4] &+ depth) & mask, size: size)
     }
 }

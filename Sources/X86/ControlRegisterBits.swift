@@ -1,43 +1,43 @@
 /// Bit masks of CR0.
 public enum CR0 {
-    public static let protectionEnable: UInt64 = 1 << 0
-    public static let monitorCoprocessor: UInt64 = 1 << 1
-    public static let emulation: UInt64 = 1 << 2
-    public static let taskSwitched: UInt64 = 1 << 3
-    public static let extensionType: UInt64 = 1 << 4
-    public static let numericError: UInt64 = 1 << 5
-    public static let writeProtect: UInt64 = 1 << 16
-    public static let alignmentMask: UInt64 = 1 << 18
-    public static let notWriteThrough: UInt64 = 1 << 29
-    public static let cacheDisable: UInt64 = 1 << 30
-    public static let paging: UInt64 = 1 << 31
+    @inlinable public static var protectionEnable: UInt64 { 1 << 0 }
+    @inlinable public static var monitorCoprocessor: UInt64 { 1 << 1 }
+    @inlinable public static var emulation: UInt64 { 1 << 2 }
+    @inlinable public static var taskSwitched: UInt64 { 1 << 3 }
+    @inlinable public static var extensionType: UInt64 { 1 << 4 }
+    @inlinable public static var numericError: UInt64 { 1 << 5 }
+    @inlinable public static var writeProtect: UInt64 { 1 << 16 }
+    @inlinable public static var alignmentMask: UInt64 { 1 << 18 }
+    @inlinable public static var notWriteThrough: UInt64 { 1 << 29 }
+    @inlinable public static var cacheDisable: UInt64 { 1 << 30 }
+    @inlinable public static var paging: UInt64 { 1 << 31 }
 }
 
 /// Bit masks of CR4.
 public enum CR4 {
-    public static let virtual8086Extensions: UInt64 = 1 << 0
-    public static let protectedVirtualInterrupts: UInt64 = 1 << 1
-    public static let timeStampDisable: UInt64 = 1 << 2
-    public static let debuggingExtensions: UInt64 = 1 << 3
-    public static let pageSizeExtensions: UInt64 = 1 << 4
-    public static let physicalAddressExtension: UInt64 = 1 << 5
-    public static let machineCheck: UInt64 = 1 << 6
-    public static let pageGlobal: UInt64 = 1 << 7
-    public static let performanceCounter: UInt64 = 1 << 8
-    public static let osfxsr: UInt64 = 1 << 9
-    public static let osxmmexcpt: UInt64 = 1 << 10
-    public static let umip: UInt64 = 1 << 11
-    public static let fsgsbase: UInt64 = 1 << 16
-    public static let pcide: UInt64 = 1 << 17
-    public static let osxsave: UInt64 = 1 << 18
-    public static let smep: UInt64 = 1 << 20
-    public static let smap: UInt64 = 1 << 21
+    @inlinable public static var virtual8086Extensions: UInt64 { 1 << 0 }
+    @inlinable public static var protectedVirtualInterrupts: UInt64 { 1 << 1 }
+    @inlinable public static var timeStampDisable: UInt64 { 1 << 2 }
+    @inlinable public static var debuggingExtensions: UInt64 { 1 << 3 }
+    @inlinable public static var pageSizeExtensions: UInt64 { 1 << 4 }
+    @inlinable public static var physicalAddressExtension: UInt64 { 1 << 5 }
+    @inlinable public static var machineCheck: UInt64 { 1 << 6 }
+    @inlinable public static var pageGlobal: UInt64 { 1 << 7 }
+    @inlinable public static var performanceCounter: UInt64 { 1 << 8 }
+    @inlinable public static var osfxsr: UInt64 { 1 << 9 }
+    @inlinable public static var osxmmexcpt: UInt64 { 1 << 10 }
+    @inlinable public static var umip: UInt64 { 1 << 11 }
+    @inlinable public static var fsgsbase: UInt64 { 1 << 16 }
+    @inlinable public static var pcide: UInt64 { 1 << 17 }
+    @inlinable public static var osxsave: UInt64 { 1 << 18 }
+    @inlinable public static var smep: UInt64 { 1 << 20 }
+    @inlinable public static var smap: UInt64 { 1 << 21 }
 }
 
 /// Bit masks of the EFER model-specific register.
 public enum EFER {
-    public static let systemCallExtensions: UInt64 = 1 << 0
-    public static let longModeEnable: UInt64 = 1 << 8
-    public static let longModeActive: UInt64 = 1 << 10
-    public static let noExecuteEnable: UInt64 = 1 << 11
+    @inlinable public static var systemCallExtensions: UInt64 { 1 << 0 }
+    @inlinable public static var longModeEnable: UInt64 { 1 << 8 }
+    @inlinable public static var longModeActive: UInt64 { 1 << 10 }
+    @inlinable public static var noExecuteEnable: UInt64 { 1 << 11 }
 }

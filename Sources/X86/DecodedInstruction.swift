@@ -35,15 +35,16 @@ public struct DecodedInstruction: Sendable {
 
     public init() {}
 
-    public static let noSegmentOverride: UInt8 = 0xFF
-    public static let noRegister: UInt8 = 0xFF
-    public static let ripRelative: UInt8 = 0x10
+    @inlinable public static var noSegmentOverride: UInt8 { 0xFF }
+    @inlinable public static var noRegister: UInt8 { 0xFF }
+    @inlinable public static var ripRelative: UInt8 { 0x10 }
 
     /// Whether a register-form operand is a high-byte register (AH, CH, DH, BH) for `register` at byte width.
-    @inline(__always)
+    @inlinable
     public func isHighByte(_ register: UInt8) -> Bool { rex == 0 && register >= 4 && register < 8 }
 
     /// The default segment of the memory operand: SS for RSP/RBP bases, DS otherwise.
+    @inlinable
     public var memorySegment: Int {
         if segmentOverride != Self.noSegmentOverride { return Int(segmentOverride) }
         return base == 4 || base == 5 ? SegmentName.ss.rawValue : SegmentName.ds.rawValue

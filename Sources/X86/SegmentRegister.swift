@@ -20,7 +20,7 @@ public struct SegmentRegister: Equatable, Sendable {
     }
 
     /// The requested privilege level held in the selector's low two bits.
-    public var rpl: UInt8 { UInt8(selector & 3) }
+    @inlinable public var rpl: UInt8 { UInt8(selector & 3) }
 }
 
 /// The access-rights half of a segment descriptor (bits 40–55), as VT-x and KVM lay it out.
@@ -48,20 +48,20 @@ public struct SegmentAccessRights: Equatable, Sendable {
         rawValue = UInt16(truncatingIfNeeded: (descriptorHigh >> 8) & 0xF0FF)
     }
 
-    public var type: UInt8 { UInt8(rawValue & 0xF) }
+    @inlinable public var type: UInt8 { UInt8(rawValue & 0xF) }
     /// S flag: set for code and data segments, clear for system descriptors.
-    public var isCodeOrData: Bool { rawValue & (1 << 4) != 0 }
-    public var dpl: UInt8 { UInt8((rawValue >> 5) & 3) }
-    public var present: Bool { rawValue & (1 << 7) != 0 }
-    public var available: Bool { rawValue & (1 << 12) != 0 }
-    public var longMode: Bool { rawValue & (1 << 13) != 0 }
-    public var defaultBig: Bool { rawValue & (1 << 14) != 0 }
-    public var granularity: Bool { rawValue & (1 << 15) != 0 }
-    public var isCode: Bool { isCodeOrData && type & 8 != 0 }
+    @inlinable public var isCodeOrData: Bool { rawValue & (1 << 4) != 0 }
+    @inlinable public var dpl: UInt8 { UInt8((rawValue >> 5) & 3) }
+    @inlinable public var present: Bool { rawValue & (1 << 7) != 0 }
+    @inlinable public var available: Bool { rawValue & (1 << 12) != 0 }
+    @inlinable public var longMode: Bool { rawValue & (1 << 13) != 0 }
+    @inlinable public var defaultBig: Bool { rawValue & (1 << 14) != 0 }
+    @inlinable public var granularity: Bool { rawValue & (1 << 15) != 0 }
+    @inlinable public var isCode: Bool { isCodeOrData && type & 8 != 0 }
     /// Writable for data, readable for code.
-    public var isWritableOrReadable: Bool { type & 2 != 0 }
-    public var isConforming: Bool { isCode && type & 4 != 0 }
-    public var isExpandDown: Bool { !isCode && type & 4 != 0 }
+    @inlinable public var isWritableOrReadable: Bool { type & 2 != 0 }
+    @inlinable public var isConforming: Bool { isCode && type & 4 != 0 }
+    @inlinable public var isExpandDown: Bool { !isCode && type & 4 != 0 }
 
     public static let realModeData = SegmentAccessRights(type: 3, system: false, dpl: 0, present: true)
     public static let realModeCode = SegmentAccessRights(type: 0xB, system: false, dpl: 0, present: true)

@@ -27,11 +27,13 @@ public struct VCPUContext: Sendable {
 
     public init() {}
 
+    @inlinable
     public subscript(register: GeneralRegister) -> UInt64 {
         get { gpr[register.rawValue] }
         set { gpr[register.rawValue] = newValue }
     }
 
+    @inlinable
     public subscript(segment: SegmentName) -> SegmentRegister {
         get { segments[segment.rawValue] }
         set { segments[segment.rawValue] = newValue }

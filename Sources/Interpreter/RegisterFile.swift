@@ -1,0 +1,24 @@
+import X86
+
+/// The sixteen general registers in plain memory, where the hot path reads and writes them in
+/// place (an `InlineArray` inside the context would be copied out for each access).
+final class RegisterFile {
+    let values: UnsafeMutablePointer<UInt64>
+
+    init() {
+        values = .allocate(capacity: 16)
+        values.initialize(repeating: 0, count: 16)
+    }
+
+    deinit { values.deallocate() }
+
+    /// Copies the registers of `context` in.
+    func load(from context: VCPUContext) {
+        for index in 0..<16 { values[index] = context.gpr[index] }
+    }
+
+    /// Copies the registers out into `context`.
+    func store(into context: inout VCPUContext) {
+        for index in 0..<16 { context.gpr[index] = values[index] }
+    }
+}
