@@ -58,6 +58,7 @@ public enum Decoder {
         instruction.opcode = opcode
 
         var entry: OpcodeEntry
+        var groupReadsModRM = false
         resolve: while true {
             switch slot {
             case .entry(let found):
@@ -71,8 +72,14 @@ public enum Decoder {
                 case 0xF2: slot = repeatNotEqual; instruction.prefixes.remove(.repeatNotEqual)
                 default: slot = instruction.prefixes.contains(.operandSize) ? operandSize : none
                 }
+                if lastRepeatPrefix != 0 {
+                    instruction.mandatoryPrefix = lastRepeatPrefix
+                } else if instruction.prefixes.contains(.operandSize) {
+                    instruction.mandatoryPrefix = 0x66
+                }
             case .group(let memory, let register, let registerForms):
                 let byte = try cursor.peek()
+                groupReadsModRM = true
                 let reg = (byte >> 3) & 7
                 if byte >> 6 == 3 {
                     if let special = registerForms[reg << 3 | byte & 7] {
@@ -96,16 +103,16 @@ public enum Decoder {
         instruction.attributes = entry.attributes
         sizeOperands(&instruction, entry: entry, mode: mode)
 
-        if entry.needsModRM {
+        if entry.needsModRM || groupReadsModRM {
             let byte = try cursor.peek()
             cursor.skip()
+            instruction.modrm = byte
             try decodeModRM(byte, entry: entry, into: &instruction, cursor: &cursor)
         }
         try decodeOperands(entry, into: &instruction, cursor: &cursor)
         if instruction.prefixes.contains(.lock) {
             guard entry.attributes.contains(.lockable), instruction.hasMemoryOperand else { throw .invalid }
         }
-        guard cursor.offset <= maximumLength else { throw .tooLong }
         instruction.length = UInt8(cursor.offset)
         return instruction
     }
@@ -274,13 +281,15 @@ struct ByteCursor {
     init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
     mutating func next() throws(DecodeError) -> UInt8 {
-        guard offset < bytes.count else { throw offset >= Decoder.maximumLength ? .tooLong : .truncated(needed: offset + 1) }
-        defer { offset += 1 }
-        return bytes[offset]
+        let byte = try peek()
+        offset += 1
+        return byte
     }
 
+    /// The next byte; reaching past the 15-byte limit is `tooLong` however many bytes there are.
     func peek() throws(DecodeError) -> UInt8 {
-        guard offset < bytes.count else { throw offset >= Decoder.maximumLength ? .tooLong : .truncated(needed: offset + 1) }
+        guard offset < Decoder.maximumLength else { throw .tooLong }
+        guard offset < bytes.count else { throw .truncated(needed: offset + 1) }
         return bytes[offset]
     }
 

@@ -106,8 +106,12 @@ public enum OpcodeMap {
         map[0xC3] = .entry(OpcodeEntry(.retNear, "ret", [], [.force64, .branch]))
         map[0xC4] = .entry(OpcodeEntry(.loadFarPointer, "les", [.G(.z), .M], .invalid64, extra: UInt8(SegmentName.es.rawValue)))
         map[0xC5] = .entry(OpcodeEntry(.loadFarPointer, "lds", [.G(.z), .M], .invalid64, extra: UInt8(SegmentName.ds.rawValue)))
-        map[0xC6] = .group(memory: [OpcodeEntry(.movRMImm, "mov", [.E(.b), .I(.b)], .byteOperation)] + invalidRow(7), register: nil, registerForms: [:])
-        map[0xC7] = .group(memory: [OpcodeEntry(.movRMImm, "mov", [.E(.v), .I(.z)])] + invalidRow(7), register: nil, registerForms: [:])
+        map[0xC6] = .group(
+            memory: [OpcodeEntry(.movRMImm, "mov", [.E(.b), .I(.b)], .byteOperation)] + invalidRow(7), register: nil,
+            registerForms: [0o70: OpcodeEntry(.ud, "xabort", [.I(.b)])])
+        map[0xC7] = .group(
+            memory: [OpcodeEntry(.movRMImm, "mov", [.E(.v), .I(.z)])] + invalidRow(7), register: nil,
+            registerForms: [0o70: OpcodeEntry(.ud, "xbegin", [.J(.z)], .branch)])
         map[0xC8] = .entry(OpcodeEntry(.enter, "enter", [.I(.w), .I(.b)], .default64))
         map[0xC9] = .entry(OpcodeEntry(.leave, "leave", [], .default64))
         map[0xCA] = .entry(OpcodeEntry(.retFarImm, "retf", [.I(.w)], .branch))
