@@ -30,12 +30,16 @@ struct CompareObjdumpCommand: ParsableCommand {
     @Flag(help: "Also list the disagreements in pending categories, by opcode.")
     var showPending = false
 
+    @Flag(help: "Let objdump read 64-bit code by its default AMD64 rules instead of -M intel64.")
+    var amd64 = false
+
     func run() throws {
         guard let decodeMode = Int(mode).flatMap(DecodeMode.init(bits:)) else {
             throw HostInputError("--mode \(mode): expected 16, 32 or 64")
         }
         guard count > 0 else { throw HostInputError("--count \(count): expected a positive number") }
-        let comparison = ObjdumpComparison(mode: decodeMode, seed: seed, sweep: sweep, count: count, examples: max(0, examples))
+        var comparison = ObjdumpComparison(mode: decodeMode, seed: seed, sweep: sweep, count: count, examples: max(0, examples))
+        comparison.amd64 = amd64
         let report = try comparison.run()
         print(ObjdumpComparisonText(comparison: comparison, report: report, showPending: showPending).text, terminator: "")
         if report.unexplainedCount > 0 { throw ExitCode(1) }

@@ -14,14 +14,16 @@ enum DecoderDifference: String, CaseIterable, Comparable {
     case ignoredPrefix = "66 or F2 before WBINVD, F2 before BSF and BSR are ignored"
     case memoryProtectionExtensions = "0F 1A and 0F 1B are reserved NOPs (no MPX)"
     case salc = "D6 is SALC outside 64-bit mode"
+    /// Only when objdump reads 64-bit code by its AMD64 rules (without `-M intel64`).
+    case amd64NearBranches = "66 before CALL, JMP and Jcc rel32 in 64-bit mode: Intel ignores it, AMD reads rel16"
 
     static func < (left: DecoderDifference, right: DecoderDifference) -> Bool {
         allCases.firstIndex(of: left)! < allCases.firstIndex(of: right)!
     }
 
     /// The documented difference that accounts for `mismatch`, if any.
-    static func explaining(_ mismatch: ObjdumpComparison.Mismatch, mode: DecodeMode) -> DecoderDifference? {
-        allCases.first { $0.explains(mismatch, mode: mode) }
+    static func explaining(_ mismatch: ObjdumpComparison.Mismatch, mode: DecodeMode, amd64: Bool) -> DecoderDifference? {
+        allCases.first { $0.explains(mismatch, mode: mode, amd64: amd64) }
     }
 
     private static let notIntelOpcodes: Set<String> = Set(
@@ -29,7 +31,7 @@ enum DecoderDifference: String, CaseIterable, Comparable {
             + (0xD8...0xDF).map { "0F 01 " + HexBytes.text(UInt8($0)).uppercased() }
             + (0xFA...0xFF).map { "0F 01 " + HexBytes.text(UInt8($0)).uppercased() })
 
-    private func explains(_ mismatch: ObjdumpComparison.Mismatch, mode: DecodeMode) -> Bool {
+    private func explains(_ mismatch: ObjdumpComparison.Mismatch, mode: DecodeMode, amd64: Bool) -> Bool {
         let location = mismatch.location
         let opcode = location.opcode
         let decoderRejects = mismatch.decoderLength == nil && mismatch.objdump.valid
@@ -61,6 +63,13 @@ enum DecoderDifference: String, CaseIterable, Comparable {
             return objdumpRejects && (opcode == "0F 1A" || opcode == "0F 1B")
         case .salc:
             return objdumpRejects && mode != .bits64 && opcode == "D6"
+        case .amd64NearBranches:
+            let branch = ["E8", "E9"].contains(opcode) || (0x80...0x8F).contains { opcode == "0F " + HexBytes.text(UInt8($0)).uppercased() }
+            let bytes = mismatch.bytes[...]
+            guard amd64, mode == .bits64, branch, mismatch.objdump.valid,
+                  let start = OpcodeLocation.opcodeOffset(bytes, mode: mode), bytes[..<start].contains(0x66) else { return false }
+            let intelLength = mismatch.objdump.length + 2
+            return mismatch.decoderLength == intelLength || Self.agreesWithoutLock(bytes, objdumpLength: intelLength, mode: mode)
         }
     }
 

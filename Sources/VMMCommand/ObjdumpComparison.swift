@@ -55,8 +55,11 @@ struct ObjdumpComparison {
     /// Examples kept per opcode.
     let examples: Int
 
+    /// Read 64-bit code with objdump's default AMD64 rules instead of `-M intel64`.
+    var amd64 = false
+
     /// The `-M` options after `intel`: Intel64 semantics in 64-bit mode (see DECODER-DIFFERENCES.md).
-    var objdumpOptions: [String] { mode == .bits64 ? ["intel64"] : [] }
+    var objdumpOptions: [String] { mode == .bits64 && !amd64 ? ["intel64"] : [] }
 
     func run() throws -> Report {
         var strings: [UInt8] = []
@@ -82,7 +85,7 @@ struct ObjdumpComparison {
             let mismatch = Mismatch(
                 bytes: bytes, decoderLength: decoderLength, objdump: objdump,
                 location: OpcodeLocation(bytes[...], mode: mode))
-            if let difference = DecoderDifference.explaining(mismatch, mode: mode) {
+            if let difference = DecoderDifference.explaining(mismatch, mode: mode, amd64: amd64) {
                 report.documented[difference, default: 0] += 1
             } else if Self.pendingCategories.contains(mismatch.location.category) {
                 Self.record(mismatch, in: &report.pending, examples: examples)

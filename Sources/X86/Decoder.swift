@@ -32,30 +32,19 @@ public enum Decoder {
             }
             instruction.rex = 0
         }
-        var slot: OpcodeSlot
         if opcode == 0x0F {
             let second = try cursor.next()
             switch second {
-            case 0x38:
-                instruction.opcodeMap = 2
+            case 0x38, 0x3A:
+                instruction.opcodeMap = second == 0x38 ? 2 : 3
                 opcode = try cursor.next()
-                slot = OpcodeMap.threeByte38(opcode)
-            case 0x3A:
-                instruction.opcodeMap = 3
-                opcode = try cursor.next()
-                slot = .invalid
             default:
                 instruction.opcodeMap = 1
                 opcode = second
-                slot = OpcodeMap.twoByte[Int(second)]
-            }
-        } else {
-            slot = OpcodeMap.oneByte[Int(opcode)]
-            if opcode == 0x90 && instruction.rex & 1 != 0 {
-                slot = .entry(OpcodeEntry(.xchgRMReg, "xchg", [.Z(.v), .fixed(.rax, .v)]))
             }
         }
         instruction.opcode = opcode
+        var slot = OpcodeMap.slot(map: instruction.opcodeMap, opcode: opcode, rex: instruction.rex)
 
         var entry: OpcodeEntry
         var groupReadsModRM = false
@@ -78,18 +67,8 @@ public enum Decoder {
                     instruction.mandatoryPrefix = 0x66
                 }
             case .group(let memory, let register, let registerForms):
-                let byte = try cursor.peek()
                 groupReadsModRM = true
-                let reg = (byte >> 3) & 7
-                if byte >> 6 == 3 {
-                    if let special = registerForms[reg << 3 | byte & 7] {
-                        entry = special
-                    } else {
-                        entry = (register ?? memory)[Int(reg)]
-                    }
-                } else {
-                    entry = memory[Int(reg)]
-                }
+                entry = OpcodeMap.groupForm(memory: memory, register: register, registerForms: registerForms, modrm: try cursor.peek())
                 break resolve
             case .prefix, .invalid:
                 throw .invalid
@@ -163,11 +142,16 @@ public enum Decoder {
         }
         instruction.hasMemoryOperand = true
         if instruction.addressSize == 2 {
-            let bases: [UInt8] = [3, 3, 5, 5, 6, 7, 5, 3]
-            let indexes: [UInt8] = [6, 7, 6, 7, 0xFF, 0xFF, 0xFF, 0xFF]
-            let rm = Int(modrm & 7)
-            instruction.base = bases[rm]
-            instruction.index = indexes[rm]
+            let rm = modrm & 7
+            switch rm {
+            case 0...3:  // BX+SI, BX+DI, BP+SI, BP+DI
+                instruction.base = rm < 2 ? 3 : 5
+                instruction.index = 6 | rm & 1
+            case 4: instruction.base = 6  // SI
+            case 5: instruction.base = 7  // DI
+            case 6: instruction.base = 5  // BP
+            default: instruction.base = 3  // BX
+            }
             if mod == 0 && rm == 6 {
                 instruction.base = DecodedInstruction.noRegister
                 instruction.displacement = Int64(Int16(bitPattern: try cursor.word()))
@@ -259,9 +243,11 @@ public enum Decoder {
                 instruction.modrmMod = 3
                 instruction.rm = instruction.opcode & 7 | (instruction.rex & 1) << 3
             case .fixed(let register, _):
-                if hasRMOperand {
+                // A fixed register takes the slot a ModRM byte would have filled; with a ModRM
+                // byte (SHLD r/m, r, CL) both slots are taken already.
+                if hasRMOperand && !entry.needsModRM {
                     instruction.reg = UInt8(register.rawValue)
-                } else {
+                } else if !hasRMOperand {
                     instruction.modrmMod = 3
                     instruction.rm = UInt8(register.rawValue)
                 }
