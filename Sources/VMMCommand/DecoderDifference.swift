@@ -6,7 +6,7 @@ enum DecoderDifference: String, CaseIterable, Comparable {
     case vectorExtensions = "VEX and EVEX encodings: #UD without AVX and AVX-512"
     case lockPrefix = "LOCK where the processor raises #UD"
     case prefixesBeforeIgnoredREX = "prefixes before a REX prefix that another prefix follows still apply"
-    case waitBeforeX87 = "WAIT (9B) before an x87 instruction is an instruction of its own"
+    case wait = "WAIT (9B) is an instruction of its own"
     case only64BitInstructions = "SYSCALL, SYSRET, SWAPGS and RD/WR FS/GS BASE outside 64-bit mode"
     case notIntel = "AMD, VIA and 386/486 encodings that Intel processors do not have"
     case trustDomainExtensions = "TDX instructions (66 0F 01 CC-CF) are outside the SDM"
@@ -43,8 +43,8 @@ enum DecoderDifference: String, CaseIterable, Comparable {
             return decoderRejects && Self.agreesWithoutLock(mismatch.bytes[...], objdumpLength: mismatch.objdump.length, mode: mode)
         case .prefixesBeforeIgnoredREX:
             return Self.agreesAfterIgnoredREX(mismatch, mode: mode)
-        case .waitBeforeX87:
-            return Self.isWaitBeforeX87(mismatch, mode: mode)
+        case .wait:
+            return Self.isWait(mismatch, mode: mode)
         case .only64BitInstructions:
             let fsgsBase = location.selector == 0xF3 && (0xC0...0xDF).contains { opcode == "0F AE " + HexBytes.text(UInt8($0)).uppercased() }
             return mode != .bits64 && decoderRejects && (["0F 05", "0F 07", "0F 01 F8"].contains(opcode) || fsgsBase)
@@ -101,13 +101,11 @@ enum DecoderDifference: String, CaseIterable, Comparable {
         return mismatch.objdump.valid && agreesWithoutLock(rest, objdumpLength: length, mode: mode)
     }
 
-    /// objdump joins WAIT with a following x87 instruction (FSTENV for 9B D9 /6); to the processor
-    /// WAIT is a one-byte instruction (and LOCK WAIT is #UD).
-    private static func isWaitBeforeX87(_ mismatch: ObjdumpComparison.Mismatch, mode: DecodeMode) -> Bool {
+    /// objdump joins WAIT with what follows (FSTENV for 9B D9 /6, prefixes after it); to the
+    /// processor WAIT is a one-byte instruction (and LOCK WAIT is #UD).
+    private static func isWait(_ mismatch: ObjdumpComparison.Mismatch, mode: DecodeMode) -> Bool {
         let bytes = mismatch.bytes
-        guard let opcode = OpcodeLocation.opcodeOffset(bytes[...], mode: mode), bytes[opcode] == 0x9B,
-              mismatch.decoderLength == opcode + 1 || (mismatch.decoderLength == nil && bytes[..<opcode].contains(0xF0)),
-              let next = OpcodeLocation.opcodeOffset(bytes[(opcode + 1)...], mode: mode) else { return false }
-        return (0xD8...0xDF).contains(bytes[next])
+        guard let opcode = OpcodeLocation.opcodeOffset(bytes[...], mode: mode), bytes[opcode] == 0x9B else { return false }
+        return mismatch.decoderLength == opcode + 1 || (mismatch.decoderLength == nil && bytes[..<opcode].contains(0xF0))
     }
 }
