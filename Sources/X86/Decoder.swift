@@ -82,13 +82,14 @@ public enum Decoder {
         instruction.attributes = entry.attributes
         sizeOperands(&instruction, entry: entry, mode: mode)
 
-        if entry.needsModRM || groupReadsModRM {
+        let hasModRM = groupReadsModRM || entry.needsModRM
+        if hasModRM {
             let byte = try cursor.peek()
             cursor.skip()
             instruction.modrm = byte
             try decodeModRM(byte, entry: entry, into: &instruction, cursor: &cursor)
         }
-        try decodeOperands(entry, into: &instruction, cursor: &cursor)
+        try decodeOperands(entry, hasModRM: hasModRM, into: &instruction, cursor: &cursor)
         if instruction.prefixes.contains(.lock) {
             guard entry.attributes.contains(.lockable), instruction.hasMemoryOperand else { throw .invalid }
         }
@@ -190,7 +191,7 @@ public enum Decoder {
     }
 
     private static func decodeOperands(
-        _ entry: OpcodeEntry, into instruction: inout DecodedInstruction, cursor: inout ByteCursor
+        _ entry: OpcodeEntry, hasModRM: Bool, into instruction: inout DecodedInstruction, cursor: inout ByteCursor
     ) throws(DecodeError) {
         let size = instruction.operandSize
         var immediateCount = 0
@@ -245,7 +246,7 @@ public enum Decoder {
             case .fixed(let register, _):
                 // A fixed register takes the slot a ModRM byte would have filled; with a ModRM
                 // byte (SHLD r/m, r, CL) both slots are taken already.
-                if hasRMOperand && !entry.needsModRM {
+                if hasRMOperand && !hasModRM {
                     instruction.reg = UInt8(register.rawValue)
                 } else if !hasRMOperand {
                     instruction.modrmMod = 3

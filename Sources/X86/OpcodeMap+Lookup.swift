@@ -3,6 +3,7 @@ extension OpcodeMap {
     static let exchangeWithR8 = OpcodeSlot.entry(OpcodeEntry(.xchgRMReg, "xchg", [.Z(.v), .fixed(.rax, .v)]))
 
     /// The slot of `opcode` in `map` (0 one-byte, 1 0F, 2 0F 38, 3 0F 3A) after the REX prefix `rex`.
+    @inline(__always)
     static func slot(map: UInt8, opcode: UInt8, rex: UInt8) -> OpcodeSlot {
         switch map {
         case 0: opcode == 0x90 && rex & 1 != 0 ? exchangeWithR8 : oneByte[Int(opcode)]
@@ -14,10 +15,12 @@ extension OpcodeMap {
 
     /// The form a group selects with `modrm`: a register form of its own, else the register row
     /// (or the memory row when there is none) for mod = 11, else the memory row.
+    @inline(__always)
     static func groupForm(memory: [OpcodeEntry], register: [OpcodeEntry]?, registerForms: [UInt8: OpcodeEntry], modrm: UInt8) -> OpcodeEntry {
         let reg = Int((modrm >> 3) & 7)
         guard modrm >> 6 == 3 else { return memory[reg] }
-        return registerForms[modrm & 0x3F] ?? (register ?? memory)[reg]
+        if !registerForms.isEmpty, let form = registerForms[modrm & 0x3F] { return form }
+        return (register ?? memory)[reg]
     }
 
     /// The form `instruction` was decoded from in `mode`, found again from its map, opcode,
