@@ -32,6 +32,10 @@ public struct DecodedInstruction: Sendable {
     public var opcodeMap: UInt8 = 0
     public var opcode: UInt8 = 0
     public var attributes: InstructionAttributes = []
+    /// The ModRM byte as fetched (0 when the form has none), for the disassembler to re-find the form.
+    public var modrm: UInt8 = 0
+    /// The mandatory prefix that selected the form (0x66, 0xF3 or 0xF2), or 0.
+    public var mandatoryPrefix: UInt8 = 0
 
     public init() {}
 

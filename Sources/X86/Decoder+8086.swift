@@ -44,7 +44,7 @@ extension Decoder {
             // The 8086 decodes only two bits of a segment register number: 4–7 name ES, CS, SS, DS again.
             if entry.operands.contains(.S) { instruction.reg &= 3 }
         }
-        try decodeOperands(entry, into: &instruction, cursor: &cursor)
+        try decodeOperands(entry, hasModRM: entry.needsModRM, into: &instruction, cursor: &cursor)
         instruction.length = UInt8(cursor.offset)
         return instruction
     }

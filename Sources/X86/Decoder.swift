@@ -33,34 +33,22 @@ public enum Decoder {
             }
             instruction.rex = 0
         }
-        var slot: OpcodeSlot
         if opcode == 0x0F {
             let second = try cursor.next()
             switch second {
-            case 0x38:
-                instruction.opcodeMap = 2
+            case 0x38, 0x3A:
+                instruction.opcodeMap = second == 0x38 ? 2 : 3
                 opcode = try cursor.next()
-                slot = OpcodeMap.threeByte38(opcode)
-            case 0x3A:
-                instruction.opcodeMap = 3
-                opcode = try cursor.next()
-                slot = OpcodeMap.threeByte3A[Int(opcode)]
             default:
                 instruction.opcodeMap = 1
                 opcode = second
-                slot = OpcodeMap.twoByte[Int(second)]
-            }
-        } else {
-            slot = OpcodeMap.oneByte[Int(opcode)]
-            if opcode == 0x90 && instruction.rex & 1 != 0 {
-                slot = .entry(OpcodeEntry(.xchgRMReg, "xchg", [.Z(.v), .fixed(.rax, .v)]))
             }
         }
         instruction.opcode = opcode
+        var slot = OpcodeMap.slot(map: instruction.opcodeMap, opcode: opcode, rex: instruction.rex)
 
         var entry: OpcodeEntry
-        // A group's ModRM byte belongs to the instruction even when its form has no operands.
-        var groupModRM = false
+        var groupReadsModRM = false
         resolve: while true {
             switch slot {
             case .entry(let found):
@@ -74,19 +62,14 @@ public enum Decoder {
                 case 0xF2: slot = repeatNotEqual; instruction.prefixes.remove(.repeatNotEqual)
                 default: slot = instruction.prefixes.contains(.operandSize) ? operandSize : none
                 }
-            case .group(let memory, let register, let registerForms):
-                groupModRM = true
-                let byte = try cursor.peek()
-                let reg = (byte >> 3) & 7
-                if byte >> 6 == 3 {
-                    if let special = registerForms[reg << 3 | byte & 7] {
-                        entry = special
-                    } else {
-                        entry = (register ?? memory)[Int(reg)]
-                    }
-                } else {
-                    entry = memory[Int(reg)]
+                if lastRepeatPrefix != 0 {
+                    instruction.mandatoryPrefix = lastRepeatPrefix
+                } else if instruction.prefixes.contains(.operandSize) {
+                    instruction.mandatoryPrefix = 0x66
                 }
+            case .group(let memory, let register, let registerForms):
+                groupReadsModRM = true
+                entry = OpcodeMap.groupForm(memory: memory, register: register, registerForms: registerForms, modrm: try cursor.peek())
                 break resolve
             case .prefix, .invalid:
                 throw .invalid
@@ -100,16 +83,17 @@ public enum Decoder {
         instruction.attributes = entry.attributes
         sizeOperands(&instruction, entry: entry, mode: mode)
 
-        if entry.needsModRM || groupModRM {
+        let hasModRM = groupReadsModRM || entry.needsModRM
+        if hasModRM {
             let byte = try cursor.peek()
             cursor.skip()
+            instruction.modrm = byte
             try decodeModRM(byte, entry: entry, into: &instruction, cursor: &cursor)
         }
-        try decodeOperands(entry, into: &instruction, cursor: &cursor)
+        try decodeOperands(entry, hasModRM: hasModRM, into: &instruction, cursor: &cursor)
         if instruction.prefixes.contains(.lock) {
             guard entry.attributes.contains(.lockable), instruction.hasMemoryOperand else { throw .invalid }
         }
-        guard cursor.offset <= maximumLength else { throw .tooLong }
         instruction.length = UInt8(cursor.offset)
         return instruction
     }
@@ -161,11 +145,16 @@ public enum Decoder {
         }
         instruction.hasMemoryOperand = true
         if instruction.addressSize == 2 {
-            let bases: [UInt8] = [3, 3, 5, 5, 6, 7, 5, 3]
-            let indexes: [UInt8] = [6, 7, 6, 7, 0xFF, 0xFF, 0xFF, 0xFF]
-            let rm = Int(modrm & 7)
-            instruction.base = bases[rm]
-            instruction.index = indexes[rm]
+            let rm = modrm & 7
+            switch rm {
+            case 0...3:  // BX+SI, BX+DI, BP+SI, BP+DI
+                instruction.base = rm < 2 ? 3 : 5
+                instruction.index = 6 | rm & 1
+            case 4: instruction.base = 6  // SI
+            case 5: instruction.base = 7  // DI
+            case 6: instruction.base = 5  // BP
+            default: instruction.base = 3  // BX
+            }
             if mod == 0 && rm == 6 {
                 instruction.base = DecodedInstruction.noRegister
                 instruction.displacement = Int64(Int16(bitPattern: try cursor.word()))
@@ -204,7 +193,7 @@ public enum Decoder {
     }
 
     static func decodeOperands(
-        _ entry: OpcodeEntry, into instruction: inout DecodedInstruction, cursor: inout ByteCursor
+        _ entry: OpcodeEntry, hasModRM: Bool, into instruction: inout DecodedInstruction, cursor: inout ByteCursor
     ) throws(DecodeError) {
         let size = instruction.operandSize
         var immediateCount = 0
@@ -256,12 +245,12 @@ public enum Decoder {
             case .Z:
                 instruction.modrmMod = 3
                 instruction.rm = instruction.opcode & 7 | (instruction.rex & 1) << 3
-            case .fixed(let register, _) where !entry.needsModRM:
-                // Accumulator forms without ModRM name their register in the table; with ModRM the
-                // fixed operand (CL of a shift, DX of I/O) is implicit to the handler.
-                if hasRMOperand {
+            case .fixed(let register, _):
+                // A fixed register takes the slot a ModRM byte would have filled; with a ModRM
+                // byte (SHLD r/m, r, CL) both slots are taken already.
+                if hasRMOperand && !hasModRM {
                     instruction.reg = UInt8(register.rawValue)
-                } else {
+                } else if !hasRMOperand {
                     instruction.modrmMod = 3
                     instruction.rm = UInt8(register.rawValue)
                 }
@@ -281,13 +270,15 @@ struct ByteCursor {
     init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
     mutating func next() throws(DecodeError) -> UInt8 {
-        guard offset < bytes.count else { throw offset >= Decoder.maximumLength ? .tooLong : .truncated(needed: offset + 1) }
-        defer { offset += 1 }
-        return bytes[offset]
+        let byte = try peek()
+        offset += 1
+        return byte
     }
 
+    /// The next byte; reaching past the 15-byte limit is `tooLong` however many bytes there are.
     func peek() throws(DecodeError) -> UInt8 {
-        guard offset < bytes.count else { throw offset >= Decoder.maximumLength ? .tooLong : .truncated(needed: offset + 1) }
+        guard offset < Decoder.maximumLength else { throw .tooLong }
+        guard offset < bytes.count else { throw .truncated(needed: offset + 1) }
         return bytes[offset]
     }
 

@@ -1,6 +1,8 @@
 /// One instruction form: its handler, mnemonic, operands and attributes.
 public struct OpcodeEntry: Sendable {
     public let handler: InstructionHandler
+    /// The Intel-syntax name; names that vary with the operand size are written as alternatives
+    /// for 16, 32 and 64 bits ("cbw/cwde/cdqe"), with the address size as "jcxz|jecxz|jrcxz".
     public let mnemonic: String
     public let operands: [OperandSpec]
     public let attributes: InstructionAttributes

@@ -48,8 +48,8 @@ public enum OpcodeMap {
                 map[0x90 + register] = .entry(OpcodeEntry(.xchgRMReg, "xchg", [.Z(.v), .fixed(.rax, .v)]))
             }
         }
-        map[0x60] = .entry(OpcodeEntry(.pushAll, "pusha", [], .invalid64))
-        map[0x61] = .entry(OpcodeEntry(.popAll, "popa", [], .invalid64))
+        map[0x60] = .entry(OpcodeEntry(.pushAll, "pusha/pushad", [], .invalid64))
+        map[0x61] = .entry(OpcodeEntry(.popAll, "popa/popad", [], .invalid64))
         map[0x62] = .entry(OpcodeEntry(.bound, "bound", [.G(.v), .M], .invalid64))
         map[0x63] = .modeDependent(
             legacy: .entry(OpcodeEntry(.arpl, "arpl", [.E(.w), .G(.w)], .sensitiveUnprivileged)),
@@ -59,9 +59,9 @@ public enum OpcodeMap {
         map[0x6A] = .entry(OpcodeEntry(.pushImm, "push", [.sI], .default64))
         map[0x6B] = .entry(OpcodeEntry(.imulRegRMImm, "imul", [.G(.v), .E(.v), .sI]))
         map[0x6C] = .entry(OpcodeEntry(.ins, "insb", [], [.io, .repeatable, .byteOperation]))
-        map[0x6D] = .entry(OpcodeEntry(.ins, "ins", [], [.io, .repeatable]))
+        map[0x6D] = .entry(OpcodeEntry(.ins, "insw/insd/insd", [], [.io, .repeatable]))
         map[0x6E] = .entry(OpcodeEntry(.outs, "outsb", [], [.io, .repeatable, .byteOperation]))
-        map[0x6F] = .entry(OpcodeEntry(.outs, "outs", [], [.io, .repeatable]))
+        map[0x6F] = .entry(OpcodeEntry(.outs, "outsw/outsd/outsd", [], [.io, .repeatable]))
         map[0x80] = group1([.E(.b), .I(.b)], .byteOperation)
         map[0x81] = group1([.E(.v), .I(.z)], [])
         map[0x82] = group1([.E(.b), .I(.b)], [.byteOperation, .invalid64])
@@ -74,19 +74,22 @@ public enum OpcodeMap {
         map[0x89] = .entry(OpcodeEntry(.movRMReg, "mov", [.E(.v), .G(.v)]))
         map[0x8A] = .entry(OpcodeEntry(.movRegRM, "mov", [.G(.b), .E(.b)], .byteOperation))
         map[0x8B] = .entry(OpcodeEntry(.movRegRM, "mov", [.G(.v), .E(.v)]))
-        map[0x8C] = .entry(OpcodeEntry(.movRMSeg, "mov", [.E(.w), .S]))
+        // MOV m16, Sreg stores a word; MOV r, Sreg writes the whole operand size.
+        map[0x8C] = .group(
+            memory: Array(repeating: OpcodeEntry(.movRMSeg, "mov", [.E(.w), .S]), count: 8),
+            register: Array(repeating: OpcodeEntry(.movRMSeg, "mov", [.E(.v), .S]), count: 8), registerForms: [:])
         map[0x8D] = .entry(OpcodeEntry(.lea, "lea", [.G(.v), .M]))
         map[0x8E] = .entry(OpcodeEntry(.movSegRM, "mov", [.S, .E(.w)]))
         map[0x8F] = .group(memory: [OpcodeEntry(.popRM, "pop", [.E(.v)], .default64)] + invalidRow(7), register: nil, registerForms: [:])
         map[0x90] = .mandatoryPrefix(
             none: .entry(OpcodeEntry(.nop, "nop")), operandSize: .entry(OpcodeEntry(.nop, "nop")),
             repeat: .entry(OpcodeEntry(.pause, "pause")), repeatNotEqual: .entry(OpcodeEntry(.nop, "nop")))
-        map[0x98] = .entry(OpcodeEntry(.convertAccumulator, "cwde"))
-        map[0x99] = .entry(OpcodeEntry(.convertAccumulatorToDX, "cdq"))
+        map[0x98] = .entry(OpcodeEntry(.convertAccumulator, "cbw/cwde/cdqe"))
+        map[0x99] = .entry(OpcodeEntry(.convertAccumulatorToDX, "cwd/cdq/cqo"))
         map[0x9A] = .entry(OpcodeEntry(.callFarImm, "call", [.A], [.invalid64, .branch]))
         map[0x9B] = .entry(OpcodeEntry(.fwait, "fwait"))
-        map[0x9C] = .entry(OpcodeEntry(.pushFlags, "pushf", [], [.default64, .sensitiveUnprivileged]))
-        map[0x9D] = .entry(OpcodeEntry(.popFlags, "popf", [], [.default64, .sensitiveUnprivileged]))
+        map[0x9C] = .entry(OpcodeEntry(.pushFlags, "pushf/pushfd/pushfq", [], [.default64, .sensitiveUnprivileged]))
+        map[0x9D] = .entry(OpcodeEntry(.popFlags, "popf/popfd/popfq", [], [.default64, .sensitiveUnprivileged]))
         map[0x9E] = .entry(OpcodeEntry(.sahf, "sahf"))
         map[0x9F] = .entry(OpcodeEntry(.lahf, "lahf"))
         map[0xA0] = .entry(OpcodeEntry(.movRegRM, "mov", [.fixed(.rax, .b), .O(.b)], .byteOperation))
@@ -96,7 +99,7 @@ public enum OpcodeMap {
         let strings: [(Int, InstructionHandler, String)] = [(0xA4, .movs, "movs"), (0xA6, .cmps, "cmps"), (0xAA, .stos, "stos"), (0xAC, .lods, "lods"), (0xAE, .scas, "scas")]
         for (opcode, handler, name) in strings {
             map[opcode] = .entry(OpcodeEntry(handler, name + "b", [], [.repeatable, .byteOperation]))
-            map[opcode + 1] = .entry(OpcodeEntry(handler, name, [], .repeatable))
+            map[opcode + 1] = .entry(OpcodeEntry(handler, "\(name)w/\(name)d/\(name)q", [], .repeatable))
         }
         map[0xA8] = .entry(OpcodeEntry(.testRMImm, "test", [.fixed(.rax, .b), .I(.b)], .byteOperation))
         map[0xA9] = .entry(OpcodeEntry(.testRMImm, "test", [.fixed(.rax, .v), .I(.z)]))
@@ -106,8 +109,12 @@ public enum OpcodeMap {
         map[0xC3] = .entry(OpcodeEntry(.retNear, "ret", [], [.force64, .branch]))
         map[0xC4] = .entry(OpcodeEntry(.loadFarPointer, "les", [.G(.z), .M], .invalid64, extra: UInt8(SegmentName.es.rawValue)))
         map[0xC5] = .entry(OpcodeEntry(.loadFarPointer, "lds", [.G(.z), .M], .invalid64, extra: UInt8(SegmentName.ds.rawValue)))
-        map[0xC6] = .group(memory: [OpcodeEntry(.movRMImm, "mov", [.E(.b), .I(.b)], .byteOperation)] + invalidRow(7), register: nil, registerForms: [:])
-        map[0xC7] = .group(memory: [OpcodeEntry(.movRMImm, "mov", [.E(.v), .I(.z)])] + invalidRow(7), register: nil, registerForms: [:])
+        map[0xC6] = .group(
+            memory: [OpcodeEntry(.movRMImm, "mov", [.E(.b), .I(.b)], .byteOperation)] + invalidRow(7), register: nil,
+            registerForms: [0o70: OpcodeEntry(.ud, "xabort", [.I(.b)])])
+        map[0xC7] = .group(
+            memory: [OpcodeEntry(.movRMImm, "mov", [.E(.v), .I(.z)])] + invalidRow(7), register: nil,
+            registerForms: [0o70: OpcodeEntry(.ud, "xbegin", [.J(.z)], .branch)])
         map[0xC8] = .entry(OpcodeEntry(.enter, "enter", [.I(.w), .I(.b)], .default64))
         map[0xC9] = .entry(OpcodeEntry(.leave, "leave", [], .default64))
         map[0xCA] = .entry(OpcodeEntry(.retFarImm, "retf", [.I(.w)], .branch))
@@ -115,7 +122,7 @@ public enum OpcodeMap {
         map[0xCC] = .entry(OpcodeEntry(.int3, "int3", [], .branch))
         map[0xCD] = .entry(OpcodeEntry(.intImm, "int", [.I(.b)], .branch))
         map[0xCE] = .entry(OpcodeEntry(.into, "into", [], [.invalid64, .branch]))
-        map[0xCF] = .entry(OpcodeEntry(.iret, "iret", [], [.branch, .sensitiveUnprivileged]))
+        map[0xCF] = .entry(OpcodeEntry(.iret, "iret/iretd/iretq", [], [.branch, .sensitiveUnprivileged]))
         map[0xD0] = group2([.E(.b), .one], .shiftRMOne, .byteOperation)
         map[0xD1] = group2([.E(.v), .one], .shiftRMOne, [])
         map[0xD2] = group2([.E(.b), .fixed(.rcx, .b)], .shiftRMCL, .byteOperation)
@@ -131,7 +138,7 @@ public enum OpcodeMap {
         map[0xE0] = .entry(OpcodeEntry(.loopne, "loopne", [.J(.b)], [.force64, .branch]))
         map[0xE1] = .entry(OpcodeEntry(.loope, "loope", [.J(.b)], [.force64, .branch]))
         map[0xE2] = .entry(OpcodeEntry(.loop, "loop", [.J(.b)], [.force64, .branch]))
-        map[0xE3] = .entry(OpcodeEntry(.jcxz, "jcxz", [.J(.b)], [.force64, .branch]))
+        map[0xE3] = .entry(OpcodeEntry(.jcxz, "jcxz|jecxz|jrcxz", [.J(.b)], [.force64, .branch]))
         map[0xE4] = .entry(OpcodeEntry(.inImm, "in", [.fixed(.rax, .b), .I(.b)], [.io, .byteOperation]))
         map[0xE5] = .entry(OpcodeEntry(.inImm, "in", [.fixed(.rax, .z), .I(.b)], .io))
         map[0xE6] = .entry(OpcodeEntry(.outImm, "out", [.I(.b), .fixed(.rax, .b)], [.io, .byteOperation]))

@@ -132,7 +132,5 @@ extension OpcodeMap {
             0xFB: ("psubq", .psubq), 0xFC: ("paddb", .paddb), 0xFD: ("paddw", .paddw), 0xFE: ("paddd", .paddd),
         ]
         for (opcode, form) in highRows { map[opcode] = mmxAndSSE(form.0, form.1) }
-        // FXSAVE…CLFLUSH and the fences take no mandatory prefix.
-        map[0xAE] = .mandatoryPrefix(none: map[0xAE], operandSize: .invalid, repeat: .invalid, repeatNotEqual: .invalid)
     }
 }

@@ -15,30 +15,40 @@ extension OpcodeMap {
                 OpcodeEntry(.verr, "verr", [.E(.w)], .sensitiveUnprivileged), OpcodeEntry(.verw, "verw", [.E(.w)], .sensitiveUnprivileged),
             ] + invalidRow(2),
             registerForms: [:])
-        map[0x01] = .group(
-            memory: [
-                OpcodeEntry(.sgdt, "sgdt", [.M], .sensitiveUnprivileged), OpcodeEntry(.sidt, "sidt", [.M], .sensitiveUnprivileged),
-                OpcodeEntry(.lgdt, "lgdt", [.M], privileged), OpcodeEntry(.lidt, "lidt", [.M], privileged),
-                OpcodeEntry(.smsw, "smsw", [.E(.w)], .sensitiveUnprivileged), .invalid,
-                OpcodeEntry(.lmsw, "lmsw", [.E(.w)], privileged), OpcodeEntry(.invlpg, "invlpg", [.M], privileged),
-            ],
-            register: [.invalid, .invalid, .invalid, .invalid, OpcodeEntry(.smsw, "smsw", [.E(.v)], .sensitiveUnprivileged), .invalid, OpcodeEntry(.lmsw, "lmsw", [.E(.w)], privileged), .invalid],
-            registerForms: [
-                0o10: OpcodeEntry(.monitor, "monitor", [], privileged), 0o11: OpcodeEntry(.mwait, "mwait", [], privileged),
-                0o20: OpcodeEntry(.xgetbv, "xgetbv"),
-                0o70: OpcodeEntry(.swapgs, "swapgs", [], [.privileged, .only64]), 0o71: OpcodeEntry(.rdtscp, "rdtscp"),
-            ])
+        map[0x01] = group7
         map[0x02] = .entry(OpcodeEntry(.lar, "lar", [.G(.v), .E(.w)], .sensitiveUnprivileged))
         map[0x03] = .entry(OpcodeEntry(.lsl, "lsl", [.G(.v), .E(.w)], .sensitiveUnprivileged))
-        map[0x05] = .entry(OpcodeEntry(.syscall, "syscall", [], .branch))
+        map[0x05] = .entry(OpcodeEntry(.syscall, "syscall", [], [.branch, .only64]))
         map[0x06] = .entry(OpcodeEntry(.clts, "clts", [], privileged))
-        map[0x07] = .entry(OpcodeEntry(.sysret, "sysret", [], [.privileged, .branch]))
+        map[0x07] = .entry(OpcodeEntry(.sysret, "sysret", [], [.privileged, .branch, .only64]))
         map[0x08] = .entry(OpcodeEntry(.invd, "invd", [], privileged))
-        map[0x09] = .entry(OpcodeEntry(.wbinvd, "wbinvd", [], privileged))
+        let writeBack = OpcodeSlot.entry(OpcodeEntry(.wbinvd, "wbinvd", [], privileged))
+        map[0x09] = .mandatoryPrefix(
+            none: writeBack, operandSize: writeBack,
+            repeat: .entry(OpcodeEntry(.ud, "wbnoinvd", [], privileged)), repeatNotEqual: writeBack)
         map[0x0B] = .entry(OpcodeEntry(.ud, "ud2"))
-        map[0x0D] = .group(memory: (0..<8).map { _ in OpcodeEntry(.nop, "prefetch", [.M]) }, register: nil, registerForms: [:])
-        map[0x18] = .group(memory: (0..<8).map { _ in OpcodeEntry(.nop, "prefetch", [.M]) }, register: (0..<8).map { _ in OpcodeEntry(.nop, "nop", [.E(.v)]) }, registerForms: [:])
-        for opcode in 0x19...0x1F { map[opcode] = .entry(OpcodeEntry(.nop, "nop", [.E(.v)])) }
+        let reservedNop = OpcodeEntry(.nop, "nop", [.E(.v)])
+        map[0x0D] = .group(
+            memory: ["prefetch", "prefetchw", "prefetchwt1", "prefetch", "prefetch", "prefetch", "prefetch", "prefetch"].map {
+                OpcodeEntry(.nop, $0, [.M])
+            },
+            register: invalidRow(8), registerForms: [:])
+        map[0x18] = .group(
+            memory: ["prefetchnta", "prefetcht0", "prefetcht1", "prefetcht2"].map { OpcodeEntry(.nop, $0, [.M]) } + Array(repeating: reservedNop, count: 4),
+            register: Array(repeating: reservedNop, count: 8), registerForms: [:])
+        for opcode in 0x19...0x1F { map[opcode] = .entry(reservedNop) }
+        map[0x1C] = .mandatoryPrefix(
+            none: .group(
+                memory: [OpcodeEntry(.nop, "cldemote", [.M])] + Array(repeating: reservedNop, count: 7),
+                register: Array(repeating: reservedNop, count: 8), registerForms: [:]),
+            operandSize: .entry(reservedNop), repeat: .entry(reservedNop), repeatNotEqual: .entry(reservedNop))
+        map[0x1E] = .mandatoryPrefix(
+            none: .entry(reservedNop), operandSize: .entry(reservedNop),
+            repeat: .group(
+                memory: Array(repeating: reservedNop, count: 8),
+                register: [reservedNop, OpcodeEntry(.nop, "rdssp", [.R(.y)])] + Array(repeating: reservedNop, count: 6),
+                registerForms: [0o72: OpcodeEntry(.nop, "endbr64"), 0o73: OpcodeEntry(.nop, "endbr32")]),
+            repeatNotEqual: .entry(reservedNop))
         map[0x20] = .entry(OpcodeEntry(.movFromCR, "mov", [.R(.y), .C], [.privileged, .force64]))
         map[0x21] = .entry(OpcodeEntry(.movFromDR, "mov", [.R(.y), .D], [.privileged, .force64]))
         map[0x22] = .entry(OpcodeEntry(.movToCR, "mov", [.C, .R(.y)], [.privileged, .force64]))
@@ -49,6 +59,7 @@ extension OpcodeMap {
         map[0x33] = .entry(OpcodeEntry(.rdpmc, "rdpmc"))
         map[0x34] = .entry(OpcodeEntry(.sysenter, "sysenter", [], .branch))
         map[0x35] = .entry(OpcodeEntry(.sysexit, "sysexit", [], [.privileged, .branch]))
+        map[0x37] = .entry(OpcodeEntry(.ud, "getsec"))
         for condition in 0..<16 {
             let suffix = conditionSuffixes[condition]
             map[0x40 + condition] = .entry(OpcodeEntry(.cmovcc, "cmov" + suffix, [.G(.v), .E(.v)], extra: UInt8(condition)))
@@ -63,18 +74,11 @@ extension OpcodeMap {
         map[0xA5] = .entry(OpcodeEntry(.shldCL, "shld", [.E(.v), .G(.v), .fixed(.rcx, .b)]))
         map[0xA8] = .entry(OpcodeEntry(.pushSeg, "push", [.segment(.gs)], .default64, extra: UInt8(SegmentName.gs.rawValue)))
         map[0xA9] = .entry(OpcodeEntry(.popSeg, "pop", [.segment(.gs)], .default64, extra: UInt8(SegmentName.gs.rawValue)))
+        map[0xAA] = .entry(OpcodeEntry(.ud, "rsm"))
         map[0xAB] = .entry(OpcodeEntry(.bitTestRMReg, "bts", [.E(.v), .G(.v)], .lockable, extra: 1))
         map[0xAC] = .entry(OpcodeEntry(.shrdImm, "shrd", [.E(.v), .G(.v), .I(.b)]))
         map[0xAD] = .entry(OpcodeEntry(.shrdCL, "shrd", [.E(.v), .G(.v), .fixed(.rcx, .b)]))
-        map[0xAE] = .group(
-            memory: [
-                OpcodeEntry(.fxsave, "fxsave", [.M]), OpcodeEntry(.fxrstor, "fxrstor", [.M]),
-                OpcodeEntry(.ldmxcsr, "ldmxcsr", [.M]), OpcodeEntry(.stmxcsr, "stmxcsr", [.M]),
-                .invalid, .invalid, .invalid, OpcodeEntry(.clflush, "clflush", [.M]),
-            ],
-            register: [.invalid, .invalid, .invalid, .invalid, .invalid,
-                       OpcodeEntry(.fence, "lfence"), OpcodeEntry(.fence, "mfence"), OpcodeEntry(.fence, "sfence")],
-            registerForms: [:])
+        map[0xAE] = group15
         map[0xAF] = .entry(OpcodeEntry(.imulRegRM, "imul", [.G(.v), .E(.v)]))
         map[0xB0] = .entry(OpcodeEntry(.cmpxchgRMReg, "cmpxchg", [.E(.b), .G(.b)], [.lockable, .byteOperation]))
         map[0xB1] = .entry(OpcodeEntry(.cmpxchgRMReg, "cmpxchg", [.E(.v), .G(.v)], .lockable))
@@ -104,10 +108,7 @@ extension OpcodeMap {
         map[0xBF] = .entry(OpcodeEntry(.movsxWord, "movsx", [.G(.v), .E(.w)]))
         map[0xC0] = .entry(OpcodeEntry(.xaddRMReg, "xadd", [.E(.b), .G(.b)], [.lockable, .byteOperation]))
         map[0xC1] = .entry(OpcodeEntry(.xaddRMReg, "xadd", [.E(.v), .G(.v)], .lockable))
-        map[0xC7] = .group(
-            memory: [.invalid, OpcodeEntry(.cmpxchg8b, "cmpxchg8b", [.M], .lockable)] + invalidRow(6),
-            register: invalidRow(6) + [OpcodeEntry(.rdrand, "rdrand", [.R(.v)]), OpcodeEntry(.rdseed, "rdseed", [.R(.v)])],
-            registerForms: [:])
+        map[0xC7] = group9
         for register in 0..<8 {
             map[0xC8 + register] = .entry(OpcodeEntry(.bswap, "bswap", [.Z(.y)]))
         }

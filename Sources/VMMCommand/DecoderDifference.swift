@@ -1,0 +1,111 @@
+import X86
+
+/// A deliberate difference between the decoder (which follows the Intel SDM) and GNU objdump,
+/// each written up under the same heading in DECODER-DIFFERENCES.md.
+enum DecoderDifference: String, CaseIterable, Comparable {
+    case vectorExtensions = "VEX and EVEX encodings: #UD without AVX and AVX-512"
+    case lockPrefix = "LOCK where the processor raises #UD"
+    case prefixesBeforeIgnoredREX = "prefixes before a REX prefix that another prefix follows still apply"
+    case wait = "WAIT (9B) is an instruction of its own"
+    case only64BitInstructions = "SYSCALL, SYSRET, SWAPGS and RD/WR FS/GS BASE outside 64-bit mode"
+    case notIntel = "AMD, VIA and 386/486 encodings that Intel processors do not have"
+    case trustDomainExtensions = "TDX instructions (66 0F 01 CC-CF) are outside the SDM"
+    case noPrefixForms = "66, F2 or F3 (and LOCK) before a form the SDM marks NP"
+    case ignoredPrefix = "66 or F2 before WBINVD, F2 before BSF and BSR are ignored"
+    case memoryProtectionExtensions = "0F 1A and 0F 1B are reserved NOPs (no MPX)"
+    case salc = "D6 is SALC outside 64-bit mode"
+    /// Only when objdump reads 64-bit code by its AMD64 rules (without `-M intel64`).
+    case amd64NearBranches = "66 before CALL, JMP and Jcc rel32 in 64-bit mode: Intel ignores it, AMD reads rel16"
+
+    static func < (left: DecoderDifference, right: DecoderDifference) -> Bool {
+        allCases.firstIndex(of: left)! < allCases.firstIndex(of: right)!
+    }
+
+    /// The documented difference that accounts for `mismatch`, if any.
+    static func explaining(_ mismatch: ObjdumpComparison.Mismatch, mode: DecodeMode, amd64: Bool) -> DecoderDifference? {
+        allCases.first { $0.explains(mismatch, mode: mode, amd64: amd64) }
+    }
+
+    private static let notIntelOpcodes: Set<String> = Set(
+        ["0F 0E", "0F 0F", "0F 24", "0F 26", "0F A6", "0F A7"]
+            + (0xD8...0xDF).map { "0F 01 " + HexBytes.text(UInt8($0)).uppercased() }
+            + (0xFA...0xFF).map { "0F 01 " + HexBytes.text(UInt8($0)).uppercased() })
+
+    private func explains(_ mismatch: ObjdumpComparison.Mismatch, mode: DecodeMode, amd64: Bool) -> Bool {
+        let location = mismatch.location
+        let opcode = location.opcode
+        let decoderRejects = mismatch.decoderLength == nil && mismatch.objdump.valid
+        let objdumpRejects = mismatch.decoderLength != nil && !mismatch.objdump.valid
+        switch self {
+        case .vectorExtensions:
+            return location.category == .vectorEscape && mismatch.decoderLength == nil
+        case .lockPrefix:
+            return decoderRejects && Self.agreesWithoutLock(mismatch.bytes[...], objdumpLength: mismatch.objdump.length, mode: mode)
+        case .prefixesBeforeIgnoredREX:
+            return Self.agreesAfterIgnoredREX(mismatch, mode: mode)
+        case .wait:
+            return Self.isWait(mismatch, mode: mode)
+        case .only64BitInstructions:
+            let fsgsBase = location.selector == 0xF3 && (0xC0...0xDF).contains { opcode == "0F AE " + HexBytes.text(UInt8($0)).uppercased() }
+            return mode != .bits64 && decoderRejects && (["0F 05", "0F 07", "0F 01 F8"].contains(opcode) || fsgsBase)
+        case .notIntel:
+            let xop = opcode.hasPrefix("8F /") && !opcode.hasPrefix("8F /0")
+            return decoderRejects && (Self.notIntelOpcodes.contains(opcode) || xop)
+        case .trustDomainExtensions:
+            return decoderRejects && location.selector == 0x66 && ["0F 01 CC", "0F 01 CD", "0F 01 CE", "0F 01 CF"].contains(opcode)
+        case .noPrefixForms:
+            return decoderRejects && location.category == .twoByte
+                && Self.agreesWithout([0x66, 0xF2, 0xF3, 0xF0], mismatch.bytes[...], objdumpLength: mismatch.objdump.length, mode: mode)
+        case .ignoredPrefix:
+            let ignored = [(0x66, "0F 09"), (0xF2, "0F 09"), (0xF2, "0F BC"), (0xF2, "0F BD")]
+            return objdumpRejects && ignored.contains { location.selector == UInt8($0.0) && opcode == $0.1 }
+        case .memoryProtectionExtensions:
+            return objdumpRejects && (opcode == "0F 1A" || opcode == "0F 1B")
+        case .salc:
+            return objdumpRejects && mode != .bits64 && opcode == "D6"
+        case .amd64NearBranches:
+            let branch = ["E8", "E9"].contains(opcode) || (0x80...0x8F).contains { opcode == "0F " + HexBytes.text(UInt8($0)).uppercased() }
+            let bytes = mismatch.bytes[...]
+            guard amd64, mode == .bits64, branch, mismatch.objdump.valid,
+                  let start = OpcodeLocation.opcodeOffset(bytes, mode: mode), bytes[..<start].contains(0x66) else { return false }
+            let intelLength = mismatch.objdump.length + 2
+            return mismatch.decoderLength == intelLength || Self.agreesWithoutLock(bytes, objdumpLength: intelLength, mode: mode)
+        }
+    }
+
+    /// Whether the bytes without their LOCK prefixes decode to objdump's length less those prefixes.
+    private static func agreesWithoutLock(_ bytes: ArraySlice<UInt8>, objdumpLength: Int, mode: DecodeMode) -> Bool {
+        agreesWithout([0xF0], bytes, objdumpLength: objdumpLength, mode: mode)
+    }
+
+    /// Whether the bytes without the prefixes in `removed` decode to objdump's length less those prefixes.
+    private static func agreesWithout(_ removed: Set<UInt8>, _ bytes: ArraySlice<UInt8>, objdumpLength: Int, mode: DecodeMode) -> Bool {
+        guard let opcode = OpcodeLocation.opcodeOffset(bytes, mode: mode) else { return false }
+        let kept = bytes[..<opcode].filter { !removed.contains($0) }
+        let count = opcode - bytes.startIndex - kept.count
+        guard count > 0 else { return false }
+        return ObjdumpComparison.decodedLength(kept + bytes[opcode...], mode: mode) == objdumpLength - count
+    }
+
+    /// objdump drops every prefix before a REX prefix that another prefix follows; the processor
+    /// ignores only that REX prefix. Whether objdump's reading is the decoder's reading of the
+    /// bytes after that REX prefix.
+    private static func agreesAfterIgnoredREX(_ mismatch: ObjdumpComparison.Mismatch, mode: DecodeMode) -> Bool {
+        let bytes = mismatch.bytes
+        guard mode == .bits64, let opcode = OpcodeLocation.opcodeOffset(bytes[...], mode: mode),
+              let ignored = (0..<max(0, opcode - 1)).last(where: { bytes[$0] & 0xF0 == 0x40 }) else { return false }
+        let rest = bytes[(ignored + 1)...]
+        let length = mismatch.objdump.length - (ignored + 1)
+        let decoded = ObjdumpComparison.decodedLength(Array(rest), mode: mode)
+        if decoded == (mismatch.objdump.valid ? length : nil) { return true }
+        return mismatch.objdump.valid && agreesWithoutLock(rest, objdumpLength: length, mode: mode)
+    }
+
+    /// objdump joins WAIT with what follows (FSTENV for 9B D9 /6, prefixes after it); to the
+    /// processor WAIT is a one-byte instruction (and LOCK WAIT is #UD).
+    private static func isWait(_ mismatch: ObjdumpComparison.Mismatch, mode: DecodeMode) -> Bool {
+        let bytes = mismatch.bytes
+        guard let opcode = OpcodeLocation.opcodeOffset(bytes[...], mode: mode), bytes[opcode] == 0x9B else { return false }
+        return mismatch.decoderLength == opcode + 1 || (mismatch.decoderLength == nil && bytes[..<opcode].contains(0xF0))
+    }
+}
