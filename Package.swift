@@ -12,7 +12,8 @@ let package = Package(
     targets: [
         .target(name: "X86"),
         .target(name: "Machine", dependencies: ["X86"]),
-        .target(name: "Interpreter", dependencies: ["X86", "Machine"]),
+        .target(name: "CX87"),
+        .target(name: "Interpreter", dependencies: ["X86", "Machine", "CX87"]),
         .target(name: "CKVM"),
         .target(name: "KVM", dependencies: ["X86", "Machine", "CKVM"]),
         .target(name: "Devices", dependencies: ["Machine"]),

@@ -97,7 +97,8 @@ extension InterpreterCore {
         case .outDX: try output(port: UInt16(truncatingIfNeeded: state.gpr[2]), size: min(size, 4))
         case .daa, .das, .aaa, .aas, .aam, .aad, .salc: try asciiAdjust(instruction)
         case .hlt: try halt()
-        case .nop, .pause, .fence, .clflush, .fwait: break
+        case .nop, .pause, .fence, .clflush: break
+        case .fwait: try x87Wait()
         case .cpuid: cpuid()
         case .rdtsc: try readTimeStampCounter(withAux: false)
         case .rdtscp: try readTimeStampCounter(withAux: true)
@@ -130,7 +131,8 @@ extension InterpreterCore {
         case .ldmxcsr: state.fpu.mxcsr = UInt32(truncatingIfNeeded: try rmOperand(instruction, size: 4))
         case .stmxcsr: try setRMOperand(instruction, size: 4, UInt64(state.fpu.mxcsr))
         case .ud, .rdrand, .rdseed, .xgetbv, .monitor, .mwait, .rdpmc: throw .invalidOpcode
-        case .x87, .sse: throw state.cr0 & (CR0.emulation | CR0.taskSwitched) != 0 ? .deviceNotAvailable : .invalidOpcode
+        case .x87: try executeX87(instruction)
+        case .sse: throw state.cr0 & (CR0.emulation | CR0.taskSwitched) != 0 ? .deviceNotAvailable : .invalidOpcode
         case .invalid: throw .invalidOpcode
         }
     }

@@ -58,6 +58,8 @@ public enum Decoder {
         instruction.opcode = opcode
 
         var entry: OpcodeEntry
+        // A group's opcode always carries a ModRM byte, even for forms that name no operand in it.
+        var hasModRM = false
         resolve: while true {
             switch slot {
             case .entry(let found):
@@ -72,6 +74,7 @@ public enum Decoder {
                 default: slot = instruction.prefixes.contains(.operandSize) ? operandSize : none
                 }
             case .group(let memory, let register, let registerForms):
+                hasModRM = true
                 let byte = try cursor.peek()
                 let reg = (byte >> 3) & 7
                 if byte >> 6 == 3 {
@@ -96,7 +99,7 @@ public enum Decoder {
         instruction.attributes = entry.attributes
         sizeOperands(&instruction, entry: entry, mode: mode)
 
-        if entry.needsModRM {
+        if entry.needsModRM || hasModRM {
             let byte = try cursor.peek()
             cursor.skip()
             try decodeModRM(byte, entry: entry, into: &instruction, cursor: &cursor)
@@ -138,6 +141,9 @@ public enum Decoder {
             }
         }
         if entry.attributes.contains(.byteOperation) { instruction.operandSize = 1 }
+        for case .x87Memory(let width) in entry.operands {
+            instruction.operandSize = width.byteCount(operandSize: instruction.operandSize)
+        }
     }
 
     private static func decodeModRM(
@@ -155,6 +161,7 @@ public enum Decoder {
             return
         }
         instruction.hasMemoryOperand = true
+        instruction.rm = modrm & 7
         if instruction.addressSize == 2 {
             let bases: [UInt8] = [3, 3, 5, 5, 6, 7, 5, 3]
             let indexes: [UInt8] = [6, 7, 6, 7, 0xFF, 0xFF, 0xFF, 0xFF]
