@@ -6,12 +6,6 @@ struct SavedState {
     uint8_t registers[8][10];
 };
 
-/// An 80-bit register image as FLD m80fp reads it.
-struct Extended {
-    uint64_t significand;
-    uint16_t signExponent;
-} __attribute__((packed));
-
 /// A memory form with ModRM mod 00, r/m 000: the operand at [rax].
 #define MEMORY(opcode, modrm) \
     case (opcode << 8 | modrm): \
@@ -24,11 +18,12 @@ struct Extended {
         __asm__ volatile(".byte " #opcode ", " #modrm); \
         break;
 
-/// FCOMI and relatives: also read ZF, PF and CF.
+/// FCOMI and relatives: the guest's status flags go in through an ADD that sets OF and SAHF, and come
+/// out through LAHF and SETO.
 #define FLAGS(opcode, modrm) \
     case (opcode << 8 | modrm): \
-        __asm__ volatile(".byte " #opcode ", " #modrm "\n\tsetz %0\n\tsetp %1\n\tsetc %2" \
-                         : "=q"(zero), "=q"(parity), "=q"(carry)); \
+        __asm__ volatile("addb $1, %%al\n\tsahf\n\t.byte " #opcode ", " #modrm "\n\tlahf\n\tseto %%al" \
+                         : "+a"(flagsRegister)); \
         break;
 
 /// The eight arithmetic and compare operations of a D8, DA, DC or DE memory row.
@@ -37,18 +32,23 @@ struct Extended {
     MEMORY(opcode, 0x20) MEMORY(opcode, 0x28) MEMORY(opcode, 0x30) MEMORY(opcode, 0x38)
 
 int cx87_execute(CX87Frame *frame, uint16_t encoding) {
-    uint32_t environment[7] = {frame->control, frame->status & 0x4700u, 0xFFFFu, 0, 0, 0, 0};
-    struct Extended first = {frame->st0Significand, frame->st0SignExponent};
-    struct Extended second = {frame->st1Significand, frame->st1SignExponent};
+    struct SavedState before = {
+        .control = frame->control,
+        .status = (frame->status & 0x4700u) | 6u << 11,
+        .tag = 0x0FFFu,
+    };
+    __builtin_memcpy(before.registers[0], &frame->st0Significand, 8);
+    __builtin_memcpy(before.registers[0] + 8, &frame->st0SignExponent, 2);
+    __builtin_memcpy(before.registers[1], &frame->st1Significand, 8);
+    __builtin_memcpy(before.registers[1] + 8, &frame->st1SignExponent, 2);
     void *memory = &frame->memoryLow;
+    // AH holds SF, ZF, AF, PF and CF for SAHF; AL is 0x7F when OF is to be set by adding 1.
+    uint16_t flagsRegister = (uint16_t)((frame->flags & 0xD5u) << 8 | ((frame->flags & 0x800u) ? 0x7Fu : 0u));
     struct SavedState after;
     uint16_t hostControl;
-    uint8_t zero = 0, parity = 0, carry = 0;
     int known = 0;
 
-    __asm__ volatile("fnstcw %0\n\tfldenv %1\n\tfldt %2\n\tfldt %3"
-                     : "=m"(hostControl)
-                     : "m"(environment), "m"(second), "m"(first));
+    __asm__ volatile("fnstcw %0\n\tfrstor %1" : "=m"(hostControl) : "m"(before));
     switch (encoding) {
         ARITHMETIC_ROW(0xD8) ARITHMETIC_ROW(0xDA) ARITHMETIC_ROW(0xDC) ARITHMETIC_ROW(0xDE)
         MEMORY(0xD9, 0x00) MEMORY(0xD9, 0x10) MEMORY(0xD9, 0x18)
@@ -77,14 +77,11 @@ int cx87_execute(CX87Frame *frame, uint16_t encoding) {
     }
     __asm__ volatile("fnsave %0\n\tfldcw %1" : "=m"(after) : "m"(hostControl));
 
-    struct Extended resultFirst, resultSecond;
-    __builtin_memcpy(&resultFirst, after.registers[0], sizeof resultFirst);
-    __builtin_memcpy(&resultSecond, after.registers[1], sizeof resultSecond);
-    frame->st0Significand = resultFirst.significand;
-    frame->st0SignExponent = resultFirst.signExponent;
-    frame->st1Significand = resultSecond.significand;
-    frame->st1SignExponent = resultSecond.signExponent;
+    __builtin_memcpy(&frame->st0Significand, after.registers[0], 8);
+    __builtin_memcpy(&frame->st0SignExponent, after.registers[0] + 8, 2);
+    __builtin_memcpy(&frame->st1Significand, after.registers[1], 8);
+    __builtin_memcpy(&frame->st1SignExponent, after.registers[1] + 8, 2);
     frame->status = (uint16_t)after.status;
-    frame->flags = (uint16_t)(zero << 6 | parity << 2 | carry);
+    frame->flags = (uint16_t)((flagsRegister >> 8 & 0xD5u) | ((flagsRegister & 0xFFu) ? 0x800u : 0u));
     return known;
 }

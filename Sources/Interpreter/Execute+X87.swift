@@ -21,10 +21,12 @@ extension InterpreterCore {
         case .compareFlagsPop: try x87CompareFlags(instruction, pop: true)
         case .test: try x87Test(instruction)
         case .examine: try x87Examine(instruction)
-        case .unary: try x87Unary(instruction)
-        case .binaryToST0: try x87BinaryToST0(instruction)
+        case .unary, .trigonometric:
+            try x87ReplaceST0(instruction, operands: 1, reportsIncomplete: operation.reportsIncomplete)
+        case .binaryToST0, .partialRemainder:
+            try x87ReplaceST0(instruction, operands: 2, reportsIncomplete: operation.reportsIncomplete)
         case .binaryPop: try x87BinaryPop(instruction)
-        case .unaryPush: try x87UnaryPush(instruction)
+        case .unaryPush, .trigonometricPush: try x87UnaryPush(instruction, reportsIncomplete: operation.reportsIncomplete)
         case .changeSign: x87ChangeSign(clear: false)
         case .absolute: x87ChangeSign(clear: true)
         case .loadMemory: try x87LoadMemory(instruction)
@@ -40,8 +42,7 @@ extension InterpreterCore {
         case .moveIfBelow, .moveIfEqual, .moveIfBelowOrEqual, .moveIfUnordered,
              .moveIfNotBelow, .moveIfNotEqual, .moveIfNotBelowOrEqual, .moveIfNotUnordered:
             x87ConditionalMove(Int(instruction.rm & 7), condition: operation.moveCondition)
-        case .free: state.fpu.free(Int(instruction.rm & 7))
-        case .freePop: state.fpu.free(Int(instruction.rm & 7)); state.fpu.pop()
+        case .free, .freePop: x87Free(Int(instruction.rm & 7), pop: operation == .freePop)
         case .incrementTop: x87MoveTop(by: 1)
         case .decrementTop: x87MoveTop(by: -1)
         case .noOperation, .ignored: break

@@ -24,4 +24,11 @@ extension InterpreterCore {
         state.fpu.setTop(state.fpu.top &+ delta)
         state.fpu.setC1(false)
     }
+
+    /// FFREE and FFREEP: tag ST(i) empty, perhaps pop; C1 ← 0 (as the host processor leaves it).
+    mutating func x87Free(_ index: Int, pop: Bool) {
+        state.fpu.free(index)
+        if pop { state.fpu.pop() }
+        state.fpu.setC1(false)
+    }
 }

@@ -7,7 +7,8 @@ extension InterpreterCore {
         let operand = try x87ReadOperand(instruction)
         guard x87CanPush() else { return }
         let frame = try x87Host(x87HostEncoding(instruction), state.fpu.st(0), state.fpu.st(0), memory: operand)
-        if x87MergeAccepting(frame.status) { state.fpu.push(frame.st0) }
+        x87Merge(frame.status)
+        if frame.stackChange == -1 { state.fpu.push(frame.st0) }
     }
 
     /// FLD m80fp: pushes the value unchanged.
@@ -20,11 +21,11 @@ extension InterpreterCore {
 
     /// FLD ST(i).
     mutating func x87LoadRegister(_ index: Int) {
-        guard x87CanPush() else { return }
         guard !state.fpu.isEmpty(index) else {
             if x87StackFault(overflow: false) { state.fpu.push(.indefinite) }
             return
         }
+        guard x87CanPush() else { return }
         state.fpu.push(state.fpu.st(index))
         state.fpu.setC1(false)
     }
@@ -34,23 +35,24 @@ extension InterpreterCore {
         guard x87CanPush() else { return }
         let frame = try x87Host(x87HostEncoding(instruction), state.fpu.st(0), state.fpu.st(0))
         x87Merge(frame.status)
-        state.fpu.push(frame.st0)
+        if frame.stackChange == -1 { state.fpu.push(frame.st0) }
     }
 
     /// Stores ST(0) converted to m32fp, m64fp, m16int, m32int, m64int or m80bcd (FISTTP truncating),
-    /// then perhaps pops. An unmasked exception other than precision stores nothing and keeps the stack.
+    /// then perhaps pops. The host runs the popping form (FST and FIST are reg 2, FSTP and FISTP reg 3),
+    /// so its pop tells whether it stored: an unmasked exception stops both.
     mutating func x87StoreMemory(_ instruction: DecodedInstruction, pop: Bool) throws(Interruption) {
-        let encoding = x87HostEncoding(instruction)
+        let encoding = x87HostEncoding(instruction) | (pop ? 0 : 0x08)
         guard !state.fpu.isEmpty(0) else {
             let indefinite = try x87Host(encoding, .indefinite, .indefinite)
             try x87StoreUnderflow(instruction, (indefinite.memoryLow, indefinite.memoryHigh), pop: pop)
             return
         }
         let frame = try x87Host(encoding, state.fpu.st(0), state.fpu.st(0))
-        let accepted = x87Accepts(frame.status, memoryDestination: true)
-        if accepted { try x87WriteOperand(instruction, (frame.memoryLow, frame.memoryHigh)) }
+        let stored = frame.stackChange == 1
+        if stored { try x87WriteOperand(instruction, (frame.memoryLow, frame.memoryHigh)) }
         x87Merge(frame.status)
-        if accepted && pop { state.fpu.pop() }
+        if stored && pop { state.fpu.pop() }
     }
 
     /// FSTP m80fp: stores ST(0) unchanged, then pops.

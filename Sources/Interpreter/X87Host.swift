@@ -2,8 +2,9 @@ import CX87
 import X86
 
 /// The numeric side of x87 forms: the host FPU runs the same form under the guest's control word
-/// (precision, rounding, masks) and condition codes, so results, rounding, C0–C3 and exception
-/// flags are those of a real processor; the stack, tags and exception delivery stay in Swift.
+/// (precision, rounding, masks), condition codes and status flags, so results, rounding, C0–C3,
+/// EFLAGS, exception flags and whether an unmasked exception stopped the form (no store, no pop)
+/// are those of a real processor; the guest's stack, tags and exception delivery stay in Swift.
 extension InterpreterCore {
     /// Runs the host form `encoding` with ST(0) = `first`, ST(1) = `second` and a memory operand.
     mutating func x87Host(
@@ -12,7 +13,7 @@ extension InterpreterCore {
         var frame = CX87Frame(
             st0Significand: first.significand, st1Significand: second.significand,
             st0SignExponent: first.signAndExponent, st1SignExponent: second.signAndExponent,
-            control: state.fpu.controlWord, status: state.fpu.statusWord, flags: 0,
+            control: state.fpu.controlWord, status: state.fpu.statusWord, flags: UInt16(truncatingIfNeeded: flags.bits),
             memoryLow: memory.low, memoryHigh: memory.high)
         guard cx87_execute(&frame, encoding) == 0 else {
             throw .failure("x87 form \(String(encoding, radix: 16)) has no host operation")
@@ -30,26 +31,11 @@ extension InterpreterCore {
         return UInt16(instruction.opcode) << 8 | modrm
     }
 
-    /// Whether the host's result may be written: not when an unmasked invalid-operation, denormal or
-    /// zero-divide exception stopped the form, nor, for a memory destination, any unmasked exception but precision.
-    func x87Accepts(_ hostStatus: UInt16, memoryDestination: Bool) -> Bool {
-        let unmasked = hostStatus & ~state.fpu.controlWord & X87Flags.exceptions
-        let stopping = memoryDestination ? X87Flags.exceptions & ~X87Flags.precision : X87Flags.invalid | X87Flags.denormal | X87Flags.zeroDivide
-        return unmasked & stopping == 0
-    }
-
     /// Takes the host's condition codes and exception flags into the guest status word.
     mutating func x87Merge(_ hostStatus: UInt16) {
         state.fpu.setConditionCodes(hostStatus)
         state.fpu.statusWord |= hostStatus & X87Flags.exceptions
         state.fpu.updateErrorSummary()
-    }
-
-    /// Merges the host status and returns whether the result may be written to a register.
-    mutating func x87MergeAccepting(_ hostStatus: UInt16) -> Bool {
-        let accepted = x87Accepts(hostStatus, memoryDestination: false)
-        x87Merge(hostStatus)
-        return accepted
     }
 
     /// Records a stack overflow (C1 = 1) or underflow (C1 = 0); returns whether the invalid-operation
@@ -67,4 +53,9 @@ extension CX87Frame {
     var st0: X87Register { X87Register(significand: st0Significand, signAndExponent: st0SignExponent) }
     /// The host's ST(1) after the form.
     var st1: X87Register { X87Register(significand: st1Significand, signAndExponent: st1SignExponent) }
+    /// How far the host's TOP moved from the 6 it started at: -1 for a push, 1 or 2 for pops.
+    var stackChange: Int {
+        let moved = (Int(status >> 11) &- 6) & 7
+        return moved >= 4 ? moved - 8 : moved
+    }
 }

@@ -64,11 +64,11 @@ extension OpcodeMap {
             0o50: x87("fld1", .loadConstant), 0o51: x87("fldl2t", .loadConstant), 0o52: x87("fldl2e", .loadConstant),
             0o53: x87("fldpi", .loadConstant), 0o54: x87("fldlg2", .loadConstant), 0o55: x87("fldln2", .loadConstant),
             0o56: x87("fldz", .loadConstant),
-            0o60: x87("f2xm1", .unary), 0o61: x87("fyl2x", .binaryPop), 0o62: x87("fptan", .unaryPush), 0o63: x87("fpatan", .binaryPop),
-            0o64: x87("fxtract", .unaryPush), 0o65: x87("fprem1", .binaryToST0), 0o66: x87("fdecstp", .decrementTop),
+            0o60: x87("f2xm1", .unary), 0o61: x87("fyl2x", .binaryPop), 0o62: x87("fptan", .trigonometricPush), 0o63: x87("fpatan", .binaryPop),
+            0o64: x87("fxtract", .unaryPush), 0o65: x87("fprem1", .partialRemainder), 0o66: x87("fdecstp", .decrementTop),
             0o67: x87("fincstp", .incrementTop),
-            0o70: x87("fprem", .binaryToST0), 0o71: x87("fyl2xp1", .binaryPop), 0o72: x87("fsqrt", .unary), 0o73: x87("fsincos", .unaryPush),
-            0o74: x87("frndint", .unary), 0o75: x87("fscale", .binaryToST0), 0o76: x87("fsin", .unary), 0o77: x87("fcos", .unary),
+            0o70: x87("fprem", .partialRemainder), 0o71: x87("fyl2xp1", .binaryPop), 0o72: x87("fsqrt", .unary), 0o73: x87("fsincos", .trigonometricPush),
+            0o74: x87("frndint", .unary), 0o75: x87("fscale", .binaryToST0), 0o76: x87("fsin", .trigonometric), 0o77: x87("fcos", .trigonometric),
         ])
 
     private static let da = arithmeticEscape(

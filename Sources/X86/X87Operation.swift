@@ -21,12 +21,18 @@ public enum X87Operation: UInt8, Sendable {
     case examine
     /// ST(0) ← f(ST(0)).
     case unary
+    /// ST(0) ← sin or cos ST(0); C2 set when the operand is out of range.
+    case trigonometric
     /// ST(0) ← f(ST(0), ST(1)).
     case binaryToST0
+    /// ST(0) ← partial remainder of ST(0) by ST(1); C2 set while incomplete.
+    case partialRemainder
     /// ST(1) ← f(ST(0), ST(1)), then pop.
     case binaryPop
     /// ST(0) ← f(ST(0)), then push a second result.
     case unaryPush
+    /// ST(0) ← tan or sin ST(0), then push 1.0 or cos ST(0); C2 set (and nothing pushed) when out of range.
+    case trigonometricPush
     case changeSign, absolute
     /// Push a value converted from memory (m32fp, m64fp, m16int, m32int, m64int, m80bcd).
     case loadMemory
@@ -72,6 +78,11 @@ public enum X87Operation: UInt8, Sendable {
              .storeEnvironment, .loadEnvironment, .saveState, .restoreState, .ignored: true
         default: false
         }
+    }
+
+    /// Whether C2 reports an incomplete or out-of-range operation (and a stack fault clears it).
+    public var reportsIncomplete: Bool {
+        self == .trigonometric || self == .partialRemainder || self == .trigonometricPush
     }
 
     /// The condition code (the Jcc numbering) of an FCMOVcc form.

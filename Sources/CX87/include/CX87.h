@@ -14,7 +14,8 @@ typedef struct CX87Frame {
     uint16_t control;
     /// In: the condition codes C0-C3; out: the host's status word after the operation.
     uint16_t status;
-    /// Out: ZF (bit 6), PF (bit 2) and CF (bit 0) after FCOMI or FUCOMI.
+    /// In and out: the arithmetic status flags in their RFLAGS positions (OF, SF, ZF, AF, PF, CF),
+    /// which FCOMI and its relatives write.
     uint16_t flags;
     /// In and out: the memory operand, up to 10 bytes, little-endian from memoryLow.
     uint64_t memoryLow;
@@ -22,8 +23,10 @@ typedef struct CX87Frame {
 } CX87Frame;
 
 /// Executes the x87 form whose opcode and ModRM bytes are `encoding` (0xD8C1 is FADD ST(0),ST(1)) on the
-/// host FPU with the frame's control word, condition codes, ST(0) and ST(1); memory forms use ModRM r/m 0
-/// and address the frame's memory operand. Returns 0, or -1 when the form is not one the host runs.
+/// host FPU, starting from the frame's control word, condition codes, ST(0) and ST(1) with TOP 6 and
+/// every other register empty; memory forms use ModRM r/m 0 and address the frame's memory operand.
+/// The status word out carries the host's TOP, which tells whether the form pushed or popped.
+/// Returns 0, or -1 when the form is not one the host runs.
 int cx87_execute(CX87Frame *frame, uint16_t encoding);
 
 #endif
