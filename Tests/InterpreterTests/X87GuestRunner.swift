@@ -3,13 +3,14 @@ import Machine
 import X86
 
 /// A 32-bit flat protected-mode guest on the interpreter that runs code snippets at fresh addresses
-/// (so no decoded instruction is stale) with EDI and ESI pointing at two data buffers, and an IDT
-/// whose handler for vector v sets EAX to 0xE00 + v and halts.
+/// (so no decoded instruction is stale) with EDI and ESI pointing at two data buffers, a flat GDT,
+/// and an IDT whose handler for vector v sets EAX to 0xE00 + v and halts.
 final class X87GuestRunner {
     static let stateAddress: UInt64 = 0x2_0000
     static let operandAddress: UInt64 = 0x3_0000
     static let handlerAddress: UInt64 = 0x4_0000
     static let idtAddress: UInt64 = 0x5_0000
+    static let gdtAddress: UInt64 = 0x5_1000
     static let stackTop: UInt64 = 0x6_0000
     static let codeBase: UInt64 = 0x10_0000
 
@@ -28,6 +29,8 @@ final class X87GuestRunner {
             ]
             memory.write(gate, at: Self.idtAddress + UInt64(vector * 8))
         }
+        // Null, flat 32-bit code (selector 08), flat data (selector 10).
+        memory.write([0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0, 0, 0, 0x9B, 0xCF, 0, 0xFF, 0xFF, 0, 0, 0, 0x93, 0xCF, 0], at: Self.gdtAddress)
         vcpu = try InterpreterEngine().makeVirtualCPU(memory: memory, context: VCPUContext())
     }
 
@@ -41,6 +44,7 @@ final class X87GuestRunner {
             context[name] = SegmentRegister(selector: name == .cs ? 0x08 : 0x10, base: 0, limit: 0xFFFF_FFFF, access: name == .cs ? code : data)
         }
         context.idtr = DescriptorTableRegister(base: idtAddress, limit: 32 * 8 - 1)
+        context.gdtr = DescriptorTableRegister(base: gdtAddress, limit: 3 * 8 - 1)
         context.rip = entry
         context[.rsp] = stackTop
         context[.rdi] = stateAddress
