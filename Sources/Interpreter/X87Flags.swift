@@ -1,12 +1,9 @@
 /// Bits of the x87 status and control words.
 enum X87Flags {
+    /// The invalid-operation flag (status word) or mask (control word); the others follow it up to bit 5.
     static let invalid: UInt16 = 1 << 0
-    static let denormal: UInt16 = 1 << 1
-    static let zeroDivide: UInt16 = 1 << 2
-    static let overflow: UInt16 = 1 << 3
-    static let underflow: UInt16 = 1 << 4
-    static let precision: UInt16 = 1 << 5
-    /// The six exception flags of the status word, or their masks in the control word.
+    /// The six exception flags of the status word (invalid, denormal, zero-divide, overflow,
+    /// underflow, precision), or their masks in the control word.
     static let exceptions: UInt16 = 0x3F
     static let stackFault: UInt16 = 1 << 6
     static let errorSummary: UInt16 = 1 << 7
