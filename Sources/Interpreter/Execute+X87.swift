@@ -3,6 +3,7 @@ import X86
 /// The x87 escape opcodes D8–DF: the #NM and #MF checks every form makes, the dispatch by stack
 /// behaviour, and the last instruction and data pointers and opcode.
 extension InterpreterCore {
+    /// Executes one x87 form: #NM, then a pending #MF for waiting forms, then the form.
     mutating func executeX87(_ instruction: DecodedInstruction) throws(Interruption) {
         if state.cr0 & (CR0.emulation | CR0.taskSwitched) != 0 { throw .deviceNotAvailable }
         guard model != .i8086, let operation = X87Operation(rawValue: instruction.extra) else { throw .invalidOpcode }

@@ -32,8 +32,9 @@ import X86
             #expect(instruction.length == 2)
             #expect(instruction.modrmMod == 3)
         }
-        // A group form that names no operand still has its ModRM byte (SWAPGS is 0F 01 F8).
+        // A group form that names no operand still has its ModRM byte (SWAPGS is 0F 01 F8, LFENCE 0F AE E8).
         #expect(try decode([0x0F, 0x01, 0xF8], .bits64).length == 3)
+        #expect(try decode([0x0F, 0xAE, 0xE8]).length == 3)
     }
 
     @Test func formsMapToTheirStackBehaviour() throws {
