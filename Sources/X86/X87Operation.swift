@@ -1,5 +1,4 @@
-/// What an x87 form does with the register stack and memory: the `extra` of the D8–DF table entries.
-/// The numeric operation itself (add or divide, sine or tangent) is named by the form's encoding.
+/// What an x87 form does with the stack and memory (its encoding names the arithmetic): the `extra` of D8–DF entries.
 public enum X87Operation: UInt8, Sendable {
     /// ST(0) ← ST(0) op memory (m32fp, m64fp, m16int, m32int).
     case arithmeticMemory
