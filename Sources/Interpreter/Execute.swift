@@ -97,7 +97,8 @@ extension InterpreterCore {
         case .outDX: try output(port: UInt16(truncatingIfNeeded: gpr[2]), size: min(size, 4))
         case .daa, .das, .aaa, .aas, .aam, .aad, .salc: try asciiAdjust(instruction)
         case .hlt: try halt()
-        case .nop, .pause, .fence, .fwait: break
+        case .nop, .pause, .fence: break
+        case .fwait: try x87Wait()
         case .clflush: _ = try translate(try linearAddress(segment: instruction.memorySegment, offset: effectiveAddress(instruction), size: 1, write: false), kind: .read)
         case .cpuid: cpuid()
         case .rdtsc: try readTimeStampCounter(withAux: false)
@@ -131,7 +132,7 @@ extension InterpreterCore {
         case .ldmxcsr: try loadMXCSR(instruction)
         case .stmxcsr: try storeMXCSR(instruction)
         case .ud, .rdrand, .rdseed, .xgetbv, .monitor, .mwait, .rdpmc: throw .invalidOpcode
-        case .x87: throw state.cr0 & (CR0.emulation | CR0.taskSwitched) != 0 ? .deviceNotAvailable : .invalidOpcode
+        case .x87: try executeX87(instruction)
         case .mmxInteger, .sseInteger, .mmxShiftImmediate, .sseShiftImmediate, .ssePackedSingle, .ssePackedDouble, .sseScalarSingle,
              .sseScalarDouble, .sseConvert, .simdMove, .ptest, .emms, .crc32, .stringCompare:
             try executeSIMD(instruction)

@@ -13,6 +13,8 @@ enum DecoderDifference: String, CaseIterable, Comparable {
     case noPrefixForms = "66, F2 or F3 (and LOCK) before a form the SDM marks NP"
     case ignoredPrefix = "66 or F2 before WBINVD, F2 before BSF and BSR are ignored"
     case memoryProtectionExtensions = "0F 1A and 0F 1B are reserved NOPs (no MPX)"
+    case virtualMachineExtensions = "VMREAD and VMWRITE (0F 78, 0F 79): #UD, the processor has no VMX"
+    case shaExtensions = "SHA1 and SHA256 (0F 38 C8-CD, 0F 3A CC): #UD, not implemented nor advertised"
     case salc = "D6 is SALC outside 64-bit mode"
     /// Only when objdump reads 64-bit code by its AMD64 rules (without `-M intel64`).
     case amd64NearBranches = "66 before CALL, JMP and Jcc rel32 in 64-bit mode: Intel ignores it, AMD reads rel16"
@@ -50,17 +52,25 @@ enum DecoderDifference: String, CaseIterable, Comparable {
             return mode != .bits64 && decoderRejects && (["0F 05", "0F 07", "0F 01 F8"].contains(opcode) || fsgsBase)
         case .notIntel:
             let xop = opcode.hasPrefix("8F /") && !opcode.hasPrefix("8F /0")
-            return decoderRejects && (Self.notIntelOpcodes.contains(opcode) || xop)
+            // SSE4a: EXTRQ and INSERTQ (66 or F2 0F 78, 0F 79), MOVNTSS and MOVNTSD (F3 or F2 0F 2B).
+            let sse4a = (location.selector == 0x66 || location.selector == 0xF2) && (opcode == "0F 78" || opcode == "0F 79")
+                || (location.selector == 0xF2 || location.selector == 0xF3) && opcode == "0F 2B"
+            return decoderRejects && (Self.notIntelOpcodes.contains(opcode) || xop || sse4a)
         case .trustDomainExtensions:
             return decoderRejects && location.selector == 0x66 && ["0F 01 CC", "0F 01 CD", "0F 01 CE", "0F 01 CF"].contains(opcode)
         case .noPrefixForms:
-            return decoderRejects && location.category == .twoByte
+            return decoderRejects && (location.category == .twoByte || location.category == .sse)
                 && Self.agreesWithout([0x66, 0xF2, 0xF3, 0xF0], mismatch.bytes[...], objdumpLength: mismatch.objdump.length, mode: mode)
         case .ignoredPrefix:
             let ignored = [(0x66, "0F 09"), (0xF2, "0F 09"), (0xF2, "0F BC"), (0xF2, "0F BD")]
             return objdumpRejects && ignored.contains { location.selector == UInt8($0.0) && opcode == $0.1 }
         case .memoryProtectionExtensions:
             return objdumpRejects && (opcode == "0F 1A" || opcode == "0F 1B")
+        case .virtualMachineExtensions:
+            return decoderRejects && location.selector == nil && (opcode == "0F 78" || opcode == "0F 79")
+        case .shaExtensions:
+            let sha = (0xC8...0xCD).map { "0F 38 " + HexBytes.text(UInt8($0)).uppercased() } + ["0F 3A CC"]
+            return decoderRejects && location.selector == nil && sha.contains(opcode)
         case .salc:
             return objdumpRejects && mode != .bits64 && opcode == "D6"
         case .amd64NearBranches:

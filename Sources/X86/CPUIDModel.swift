@@ -15,8 +15,8 @@ public enum CPUIDModel {
     public static let highestBasicLeaf: UInt32 = 7
     public static let highestExtendedLeaf: UInt32 = 0x8000_0008
 
-    /// Leaf 1 EDX: PSE, TSC, MSR, PAE, CX8, SEP, PGE, CMOV, PAT, PSE36, CLFSH, FXSR, DE; MMX, SSE, SSE2.
-    public static let leaf1EDX: UInt32 = 1 << 2 | 1 << 3 | 1 << 4 | 1 << 5 | 1 << 6 | 1 << 8 | 1 << 11 | 1 << 13 | 1 << 15 | 1 << 16 | 1 << 17 | 1 << 19 | 1 << 24
+    /// Leaf 1 EDX: FPU, PSE, TSC, MSR, PAE, CX8, SEP, PGE, CMOV, PAT, PSE36, CLFSH, FXSR, DE; MMX, SSE, SSE2.
+    public static let leaf1EDX: UInt32 = 1 << 0 | 1 << 2 | 1 << 3 | 1 << 4 | 1 << 5 | 1 << 6 | 1 << 8 | 1 << 11 | 1 << 13 | 1 << 15 | 1 << 16 | 1 << 17 | 1 << 19 | 1 << 24
         | 1 << 23 | 1 << 25 | 1 << 26
     /// Leaf 1 ECX: CX16, MOVBE, POPCNT; SSE3, PCLMULQDQ, SSSE3, SSE4.1, SSE4.2.
     public static let leaf1ECX: UInt32 = 1 << 13 | 1 << 22 | 1 << 23

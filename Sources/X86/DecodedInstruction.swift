@@ -17,7 +17,7 @@ public struct DecodedInstruction: Sendable {
     public var modrmMod: UInt8 = 0
     /// ModRM reg extended by REX.R (or the register of a Z form's opcode when there is no ModRM).
     public var reg: UInt8 = 0
-    /// ModRM r/m extended by REX.B when it names a register.
+    /// ModRM r/m extended by REX.B when it names a register; the bare r/m bits of a memory form.
     public var rm: UInt8 = 0
     /// Memory base register, `noRegister`, or `ripRelative`.
     public var base: UInt8 = DecodedInstruction.noRegister

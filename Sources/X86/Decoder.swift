@@ -127,6 +127,9 @@ public enum Decoder {
             }
         }
         if entry.attributes.contains(.byteOperation) { instruction.operandSize = 1 }
+        for case .x87Memory(let width) in entry.operands {
+            instruction.operandSize = width.byteCount(operandSize: instruction.operandSize)
+        }
     }
 
     static func decodeModRM(
@@ -144,6 +147,7 @@ public enum Decoder {
             return
         }
         instruction.hasMemoryOperand = true
+        instruction.rm = modrm & 7
         if instruction.addressSize == 2 {
             let rm = modrm & 7
             switch rm {

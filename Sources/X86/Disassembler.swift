@@ -76,6 +76,13 @@ public enum Disassembler {
             return "mm\(instruction.reg & 7)"
         case .Q:
             return instruction.modrmMod == 3 ? "mm\(instruction.rm & 7)" : memory(instruction, bytes: 8)
+        case .st0:
+            return "st(0)"
+        case .sti:
+            return "st(\(instruction.rm & 7))"
+        case .x87Memory(let width):
+            let size = Int(width.byteCount(operandSize: instruction.operandSize))
+            return memory(instruction, bytes: [2, 4, 8, 10].contains(size) ? size : nil)
         }
     }
 

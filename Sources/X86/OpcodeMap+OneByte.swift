@@ -131,10 +131,7 @@ public enum OpcodeMap {
         map[0xD5] = .entry(OpcodeEntry(.aad, "aad", [.I(.b)], .invalid64))
         map[0xD6] = .entry(OpcodeEntry(.salc, "salc", [], .invalid64))
         map[0xD7] = .entry(OpcodeEntry(.xlat, "xlat", [], .byteOperation))
-        for opcode in 0xD8...0xDF {
-            let row = (0..<8).map { OpcodeEntry(.x87, "fpu\(String(opcode, radix: 16))/\($0)", [.E(.v)], extra: UInt8(opcode - 0xD8)) }
-            map[opcode] = .group(memory: row, register: row, registerForms: [:])
-        }
+        map.replaceSubrange(0xD8...0xDF, with: x87Escapes)
         map[0xE0] = .entry(OpcodeEntry(.loopne, "loopne", [.J(.b)], [.force64, .branch]))
         map[0xE1] = .entry(OpcodeEntry(.loope, "loope", [.J(.b)], [.force64, .branch]))
         map[0xE2] = .entry(OpcodeEntry(.loop, "loop", [.J(.b)], [.force64, .branch]))

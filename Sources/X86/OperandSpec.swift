@@ -62,11 +62,17 @@ public enum OperandSpec: Sendable, Equatable {
     case P
     /// An MMX register or 64-bit memory in ModRM r/m.
     case Q
+    /// The x87 stack top ST(0).
+    case st0
+    /// The x87 register ST(i), i in ModRM r/m.
+    case sti
+    /// ModRM r/m that must be memory, holding an x87 operand.
+    case x87Memory(X87MemoryWidth)
 
     /// Whether the operand needs a ModRM byte.
     var needsModRM: Bool {
         switch self {
-        case .E, .G, .M, .S, .C, .D, .R, .V, .W, .P, .Q: true
+        case .E, .G, .M, .S, .C, .D, .R, .V, .W, .P, .Q, .sti, .x87Memory: true
         default: false
         }
     }
