@@ -154,7 +154,12 @@ public final class DifferentialRunner {
             context.gpr[Int(register)] = UInt64.random(in: range.lowerBound..<(range.upperBound - 0x200), using: &random)
         }
         for index in 0..<16 { context.fpu.xmm[index] = UInt128(random.next()) << 64 | UInt128(random.next()) }
-        for index in 0..<8 { context.fpu.registers[index] = X87Register(significand: random.next(), signAndExponent: 0xFFFF) }
+        for index in 0..<8 {
+            context.fpu.registers[index] = X87Register(significand: random.next(), signAndExponent: UInt16(truncatingIfNeeded: random.next()))
+        }
+        context.fpu.abridgedTagWord = UInt8(truncatingIfNeeded: random.next())
+        context.fpu.statusWord = UInt16(truncatingIfNeeded: random.next()) & 0x3800
+        context.fpu.controlWord = 0x037F & ~(UInt16(truncatingIfNeeded: random.next()) & 0x0C00)
         context.gpr[4] = DifferentialLayout.stackTop - UInt64.random(in: 0..<0x80, using: &random) * 8
         context.gpr[1] = mode == .bits64 ? context.gpr[1] : context.gpr[1] & 0xFFFF
         let statusAndDirection = RFlags.status | RFlags.direction
@@ -170,7 +175,17 @@ public final class DifferentialRunner {
             differences.append("xmm\(index): interp 0x\(String(actual.fpu.xmm[index], radix: 16)), cpu 0x\(String(expected.fpu.xmm[index], radix: 16))")
         }
         for index in 0..<8 where expected.fpu.registers[index] != actual.fpu.registers[index] {
-            differences.append("mm\(index)/st: interp 0x\(String(actual.fpu.registers[index].significand, radix: 16)), cpu 0x\(String(expected.fpu.registers[index].significand, radix: 16))")
+            let mine = actual.fpu.registers[index]
+            let theirs = expected.fpu.registers[index]
+            differences.append("physical x87/MMX register \(index): interp \(String(mine.signAndExponent, radix: 16)):\(String(mine.significand, radix: 16)), cpu \(String(theirs.signAndExponent, radix: 16)):\(String(theirs.significand, radix: 16))")
+        }
+        // FOP and the last instruction and data pointers are processor-dependent (AMD keeps FOP 0).
+        let x87Words: [(String, UInt16, UInt16)] = [
+            ("fcw", actual.fpu.controlWord, expected.fpu.controlWord), ("fsw", actual.fpu.statusWord, expected.fpu.statusWord),
+            ("ftw", UInt16(actual.fpu.abridgedTagWord), UInt16(expected.fpu.abridgedTagWord)),
+        ]
+        for (name, mine, theirs) in x87Words where mine != theirs {
+            differences.append("\(name): interp 0x\(String(mine, radix: 16)), cpu 0x\(String(theirs, radix: 16))")
         }
         if expected.fpu.mxcsr != actual.fpu.mxcsr {
             differences.append("mxcsr: interp 0x\(String(actual.fpu.mxcsr, radix: 16)), cpu 0x\(String(expected.fpu.mxcsr, radix: 16))")

@@ -15,7 +15,8 @@ struct InstructionForm {
     /// A complete ModRM byte for forms that the table selects by reg and rm.
     let fixedModRM: UInt8?
 
-    /// Handlers whose results a comparison with real silicon cannot use: control transfers out of
+    /// Handlers whose results a comparison with real silicon cannot use: forms of extensions
+    /// swiftvmm's processor does not have (`.ud`: #UD here, executed by the host), control transfers out of
     /// the sequence, I/O (which exits to the monitor), host-dependent answers, fast system calls,
     /// software interrupts, which this host's KVM (kvm-pvm) delivers from CPL 3 without the
     /// gate-privilege check and with a different return address than the processor does, and the
@@ -24,11 +25,11 @@ struct InstructionForm {
     /// LSL, VERR, VERW), which this host's processor answers from the host's own GDT while guest
     /// user code runs.
     static let excludedHandlers: Set<InstructionHandler> = [
-        .invalid, .jcc, .jmpRel, .jmpRM, .jmpFarImm, .jmpFarMem, .callRel, .callRM, .callFarImm, .callFarMem,
+        .invalid, .ud, .jcc, .jmpRel, .jmpRM, .jmpFarImm, .jmpFarMem, .callRel, .callRM, .callFarImm, .callFarMem,
         .retNear, .retNearImm, .retFar, .retFarImm, .iret, .loop, .loope, .loopne, .jcxz,
         .ins, .outs, .inImm, .inDX, .outImm, .outDX,
         .cpuid, .rdtsc, .rdtscp, .rdpmc, .rdrand, .rdseed, .xgetbv, .monitor, .mwait,
-        .syscall, .sysenter, .popFlags, .int3, .intImm, .into, .int1, .sgdt, .sidt, .sldt, .str, .smsw, .lar, .lsl, .verr, .verw, .x87, .fxsave, .fxrstor,
+        .syscall, .sysenter, .popFlags, .int3, .intImm, .into, .int1, .sgdt, .sidt, .sldt, .str, .smsw, .lar, .lsl, .verr, .verw, .fxsave, .fxrstor,
     ]
 
     /// Every form of the one-byte and 0F maps that `mode` can encode and the comparison can use.

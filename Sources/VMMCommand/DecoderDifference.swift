@@ -14,7 +14,7 @@ enum DecoderDifference: String, CaseIterable, Comparable {
     case ignoredPrefix = "66 or F2 before WBINVD, F2 before BSF and BSR are ignored"
     case memoryProtectionExtensions = "0F 1A and 0F 1B are reserved NOPs (no MPX)"
     case virtualMachineExtensions = "VMREAD and VMWRITE (0F 78, 0F 79): #UD, the processor has no VMX"
-    case shaExtensions = "SHA1 and SHA256 (0F 38 C8-CD, 0F 3A CC): #UD, not implemented nor advertised"
+    case unimplementedExtensions = "SHA (0F 38 C8-CD, 0F 3A CC), MOVDIRI and MOVDIR64B (0F 38 F8, F9): #UD, not implemented nor advertised"
     case salc = "D6 is SALC outside 64-bit mode"
     /// Only when objdump reads 64-bit code by its AMD64 rules (without `-M intel64`).
     case amd64NearBranches = "66 before CALL, JMP and Jcc rel32 in 64-bit mode: Intel ignores it, AMD reads rel16"
@@ -68,9 +68,10 @@ enum DecoderDifference: String, CaseIterable, Comparable {
             return objdumpRejects && (opcode == "0F 1A" || opcode == "0F 1B")
         case .virtualMachineExtensions:
             return decoderRejects && location.selector == nil && (opcode == "0F 78" || opcode == "0F 79")
-        case .shaExtensions:
+        case .unimplementedExtensions:
             let sha = (0xC8...0xCD).map { "0F 38 " + HexBytes.text(UInt8($0)).uppercased() } + ["0F 3A CC"]
-            return decoderRejects && location.selector == nil && sha.contains(opcode)
+            let directStores = ["0F 38 F8", "0F 38 F9"]
+            return decoderRejects && (location.selector == nil && sha.contains(opcode) || directStores.contains(opcode))
         case .salc:
             return objdumpRejects && mode != .bits64 && opcode == "D6"
         case .amd64NearBranches:

@@ -20,6 +20,7 @@ public struct FloatingPointState: Equatable, Sendable {
     public var lastDataPointer: UInt64 = 0
     public var mxcsr: UInt32 = 0x1F80
     public var mxcsrMask: UInt32 = 0xFFFF
+    /// The eight data registers by physical number (R0–R7; ST(i) is physical (TOP + i) mod 8).
     public var registers = InlineArray<8, X87Register>(repeating: X87Register())
     public var xmm = InlineArray<16, UInt128>(repeating: 0)
 
@@ -28,7 +29,10 @@ public struct FloatingPointState: Equatable, Sendable {
     /// Size of the FXSAVE image in bytes.
     public static let fxsaveSize = 512
 
-    /// Writes the state as a 512-byte FXSAVE image (64-bit layout).
+    /// TOP, the physical number of ST(0), from the status word.
+    public var top: Int { Int((statusWord >> 11) & 7) }
+
+    /// Writes the state as a 512-byte FXSAVE image (64-bit layout): slot i holds ST(i).
     public func writeFXSAVE(to buffer: UnsafeMutableRawBufferPointer) {
         precondition(buffer.count >= Self.fxsaveSize)
         for index in 0..<Self.fxsaveSize { buffer[index] = 0 }
@@ -42,9 +46,9 @@ public struct FloatingPointState: Equatable, Sendable {
         buffer.storeBytes(of: mxcsrMask.littleEndian, toByteOffset: 28, as: UInt32.self)
         for index in 0..<8 {
             let offset = 32 + index * 16
-            buffer.storeBytes(of: registers[index].significand.littleEndian, toByteOffset: offset, as: UInt64.self)
-            buffer.storeBytes(
-                of: registers[index].signAndExponent.littleEndian, toByteOffset: offset + 8, as: UInt16.self)
+            let register = registers[(top + index) & 7]
+            buffer.storeBytes(of: register.significand.littleEndian, toByteOffset: offset, as: UInt64.self)
+            buffer.storeBytes(of: register.signAndExponent.littleEndian, toByteOffset: offset + 8, as: UInt16.self)
         }
         for index in 0..<16 {
             let offset = 160 + index * 16
@@ -54,7 +58,7 @@ public struct FloatingPointState: Equatable, Sendable {
         }
     }
 
-    /// Reads the state from a 512-byte FXSAVE image (64-bit layout).
+    /// Reads the state from a 512-byte FXSAVE image (64-bit layout): slot i holds ST(i).
     public init(fxsave buffer: UnsafeRawBufferPointer) {
         precondition(buffer.count >= Self.fxsaveSize)
         controlWord = UInt16(littleEndian: buffer.loadUnaligned(fromByteOffset: 0, as: UInt16.self))
@@ -67,7 +71,7 @@ public struct FloatingPointState: Equatable, Sendable {
         mxcsrMask = UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: 28, as: UInt32.self))
         for index in 0..<8 {
             let offset = 32 + index * 16
-            registers[index] = X87Register(
+            registers[(top + index) & 7] = X87Register(
                 significand: UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
                 signAndExponent: UInt16(littleEndian: buffer.loadUnaligned(fromByteOffset: offset + 8, as: UInt16.self)))
         }
