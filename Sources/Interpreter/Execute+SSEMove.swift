@@ -125,23 +125,26 @@ extension InterpreterCore {
             enterMMXState()
             setMMXRegister(reg, value)
         case .generalFromMMX:
-            enterMMXState()
+            // A store that faults leaves the x87 state as it was: the transition follows it.
             try setRMOperand(instruction, size: integerSize, mmxRegister(reg))
+            enterMMXState()
         case .mmxLoad:
             let value = try mmxSource(instruction)
             enterMMXState()
             setMMXRegister(reg, value)
         case .mmxStore:
-            enterMMXState()
             if instruction.modrmMod == 3 {
+                enterMMXState()
                 setMMXRegister(rm, mmxRegister(reg))
             } else {
                 try write(segment: instruction.memorySegment, offset: effectiveAddress(instruction), size: 8, value: mmxRegister(reg))
+                enterMMXState()
             }
         case .maskBytesMMX:
             enterMMXState()
             setRegister(reg, size: 4, highByte: false, UInt64(Self.signBits(UInt128(mmxRegister(rm)).signedBytes) & 0xFF))
         case .maskedStoreMMX:
+            // MASKMOVQ makes the transition even when its store faults (as the processor does).
             enterMMXState()
             try maskedStore(instruction, data: UInt128(mmxRegister(reg)), mask: UInt128(mmxRegister(rm)), size: 8)
         case .extractWordMMX:
