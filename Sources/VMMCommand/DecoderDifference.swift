@@ -14,7 +14,7 @@ enum DecoderDifference: String, CaseIterable, Comparable {
     case ignoredPrefix = "66 or F2 before WBINVD, F2 before BSF and BSR are ignored"
     case memoryProtectionExtensions = "0F 1A and 0F 1B are reserved NOPs (no MPX)"
     case virtualMachineExtensions = "VMREAD and VMWRITE (0F 78, 0F 79): #UD, the processor has no VMX"
-    case unimplementedExtensions = "SHA (0F 38 C8-CD, 0F 3A CC), MOVDIRI and MOVDIR64B (0F 38 F8, F9): #UD, not implemented nor advertised"
+    case unimplementedExtensions = "0F 38 and 0F 3A forms of extensions swiftvmm's processor lacks (AES, SHA, GFNI, ADX, CET, Key Locker, RAO-INT, direct stores, INVEPT/INVVPID/INVPCID): #UD"
     case salc = "D6 is SALC outside 64-bit mode"
     /// Only when objdump reads 64-bit code by its AMD64 rules (without `-M intel64`).
     case amd64NearBranches = "66 before CALL, JMP and Jcc rel32 in 64-bit mode: Intel ignores it, AMD reads rel16"
@@ -28,8 +28,17 @@ enum DecoderDifference: String, CaseIterable, Comparable {
         allCases.first { $0.explains(mismatch, mode: mode, amd64: amd64) }
     }
 
+    /// 0F 38 and 0F 3A opcodes that only extensions swiftvmm's processor lacks (and does not
+    /// advertise) give meanings: SHA (C8–CD, 3A CC), GFNI (CF, 3A CE–CF), AES (DB–DF, 3A DF), Key
+    /// Locker (D8–DF, FA–FB), CET shadow-stack writes (F5–F6), ADX (F6), RAO-INT (FC), MOVDIRI and
+    /// MOVDIR64B (F8–F9), INVEPT, INVVPID and INVPCID (80–82).
+    private static let unimplementedExtensionOpcodes: Set<String> = Set(
+        ([0x80, 0x81, 0x82] + Array(0xC8...0xCF) + Array(0xD8...0xDF) + [0xF5, 0xF6, 0xF8, 0xF9, 0xFA, 0xFB, 0xFC])
+            .map { "0F 38 " + HexBytes.text(UInt8($0)).uppercased() }
+            + ["0F 3A CC", "0F 3A CE", "0F 3A CF", "0F 3A DF"])
+
     private static let notIntelOpcodes: Set<String> = Set(
-        ["0F 0E", "0F 0F", "0F 24", "0F 26", "0F A6", "0F A7"]
+        ["0F 0E", "0F 0F", "0F 24", "0F 26", "0F A6", "0F A7", "DB /4 reg"]
             + (0xD8...0xDF).map { "0F 01 " + HexBytes.text(UInt8($0)).uppercased() }
             + (0xFA...0xFF).map { "0F 01 " + HexBytes.text(UInt8($0)).uppercased() })
 
@@ -69,9 +78,7 @@ enum DecoderDifference: String, CaseIterable, Comparable {
         case .virtualMachineExtensions:
             return decoderRejects && location.selector == nil && (opcode == "0F 78" || opcode == "0F 79")
         case .unimplementedExtensions:
-            let sha = (0xC8...0xCD).map { "0F 38 " + HexBytes.text(UInt8($0)).uppercased() } + ["0F 3A CC"]
-            let directStores = ["0F 38 F8", "0F 38 F9"]
-            return decoderRejects && (location.selector == nil && sha.contains(opcode) || directStores.contains(opcode))
+            return decoderRejects && Self.unimplementedExtensionOpcodes.contains(opcode)
         case .salc:
             return objdumpRejects && mode != .bits64 && opcode == "D6"
         case .amd64NearBranches:
