@@ -6,7 +6,7 @@ public struct SwiftVMM: ParsableCommand {
         commandName: "swiftvmm",
         abstract: "An x86 virtual machine monitor: interpreter and KVM engines side by side.",
         discussion: "Without a subcommand, swiftvmm runs its built-in guest on the best available engine.",
-        subcommands: [DemoCommand.self, RunCommand.self, ConformanceCommand.self, DifferentialCommand.self],
+        subcommands: [DemoCommand.self, RunCommand.self, ConformanceCommand.self, DifferentialCommand.self, FuzzCommand.self],
         defaultSubcommand: DemoCommand.self)
 
     public init() {}
