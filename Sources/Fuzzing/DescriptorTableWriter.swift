@@ -119,8 +119,8 @@ struct DescriptorTableWriter {
     /// Where a handler starts: the HLT stub, the IRET stub, or somewhere in the random code.
     private func handlerTarget(returnStub: UInt64, using random: inout SeededGenerator) -> UInt64 {
         switch Int.random(in: 0..<10, using: &random) {
-        case 0..<4: FuzzAddressSpace.haltStub
-        case 4..<7: returnStub
+        case 0..<2: FuzzAddressSpace.haltStub
+        case 2..<5: returnStub
         default: FuzzAddressSpace.codeAddress + UInt64.random(in: 0..<UInt64(FuzzAddressSpace.codeSize), using: &random)
         }
     }

@@ -32,20 +32,22 @@ public final class FuzzCampaign {
         return nil
     }
 
-    /// Runs inputs `0..<count`; calls `onFailure` for each failure and `onProgress` after every
-    /// `progressInterval` inputs, `watchdog` (if any) as each input starts. Returns the number failed.
+    /// Runs `inputs`; calls `onFailure` for each failure, `onProgress` (with the number run so far)
+    /// after every `progressInterval` inputs, and `watchdog` (if any) as each input starts.
+    /// Returns the number failed.
     public func run(
-        count: Int, progressInterval: Int = 1_000_000, watchdog: HangWatchdog? = nil,
+        inputs: Range<Int>, progressInterval: Int = 1_000_000, watchdog: HangWatchdog? = nil,
         onProgress: (Int) -> Void = { _ in }, onFailure: (FuzzFailure) -> Void
     ) -> Int {
         var failed = 0
-        for index in 0..<count {
+        for index in inputs {
             watchdog?.starting(index)
             if let failure = run(index: index) {
                 failed += 1
                 onFailure(failure)
             }
-            if (index + 1) % progressInterval == 0 { onProgress(index + 1) }
+            let done = index - inputs.lowerBound + 1
+            if done % progressInterval == 0 { onProgress(done) }
         }
         return failed
     }

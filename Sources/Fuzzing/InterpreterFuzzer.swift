@@ -70,9 +70,14 @@ public final class InterpreterFuzzer {
 
     /// Describes the input `seed` makes without running it.
     public func describe(seed: UInt64) -> (summary: String, code: [UInt8]) {
-        var random = SeededGenerator(seed: seed)
-        let input = InterpreterInput(ram: ram, pool: pool, using: &random)
+        let input = input(seed: seed)
         return (input.summary, input.code)
+    }
+
+    /// Makes the input `seed` names, writing its memory, without running it.
+    func input(seed: UInt64) -> InterpreterInput {
+        var random = SeededGenerator(seed: seed)
+        return InterpreterInput(ram: ram, pool: pool, using: &random)
     }
 
     /// Compares one random ROM page with what it was built from: guest stores must never reach ROM.
@@ -91,6 +96,8 @@ public final class InterpreterFuzzer {
 
     /// The reason of a clean failure without its numbers, so that alike reasons count together.
     static func reasonKind(_ reason: String) -> String {
-        String(reason.prefix { !$0.isNumber })
+        var kind = reason.prefix { !$0.isNumber }
+        while kind.last == " " || kind.last == "(" { kind = kind.dropLast() }
+        return String(kind)
     }
 }

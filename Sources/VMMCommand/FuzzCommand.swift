@@ -20,6 +20,9 @@ struct FuzzCommand: ParsableCommand {
     @Option(help: "Number of inputs.")
     var count: Int = 100_000
 
+    @Option(help: "Index of the first input: runs inputs first..<first+count of the run, to split one run between processes.")
+    var first: Int = 0
+
     @Option(help: "Seed of the run.")
     var seed: UInt64 = 1
 
@@ -38,6 +41,7 @@ struct FuzzCommand: ParsableCommand {
     func run() throws {
         guard let fuzzTarget = FuzzTarget(rawValue: target) else { throw HostInputError("--target \(target): expected decoder, interpreter or both") }
         guard count > 0 else { throw HostInputError("--count \(count): expected a positive number") }
+        guard first >= 0, first <= Int.max - count else { throw HostInputError("--first \(first): expected an input index") }
         let campaign: FuzzCampaign
         do {
             campaign = try FuzzCampaign(seed: seed, target: fuzzTarget)
@@ -53,16 +57,17 @@ struct FuzzCommand: ParsableCommand {
             throw ExitCode(failure == nil ? 0 : 1)
         }
         let seed = seed
+        let first = first
         let watchdog = HangWatchdog(limit: .seconds(Self.hangSeconds)) { index in
             Self.say("FAIL input \(index) (\(fuzzTarget.rawValue), seed \(seed)): still running after \(Self.hangSeconds) s (hang)")
             Self.say("  again: swiftvmm fuzz --seed \(seed) --target \(fuzzTarget.rawValue) --reproduce \(index) (it prints the input first)")
-            Self.say("\(index) passed, 1 failed")
+            Self.say("\(index - first) passed, 1 failed")
             Glibc.exit(1)
         }
         let start = ContinuousClock.now
         var shown = 0
         let interval = max(count / 10, 1)
-        let failed = campaign.run(count: count, progressInterval: interval, watchdog: watchdog) { done in
+        let failed = campaign.run(inputs: first..<(first + count), progressInterval: interval, watchdog: watchdog) { done in
             let seconds = Self.seconds(ContinuousClock.now - start)
             Self.say("\(done) inputs in \(Int(seconds)) s (\(Int(Double(done) / max(seconds, 1e-9))) per second)")
         } onFailure: { failure in
@@ -72,6 +77,10 @@ struct FuzzCommand: ParsableCommand {
         if let interpreter = campaign.interpreter {
             let outcomes = InterpreterOutcome.allCases.map { "\($0.rawValue) \(interpreter.outcomes[$0, default: 0])" }
             Self.say("interpreter: \(interpreter.instructionsExecuted) instructions; inputs ended: \(outcomes.joined(separator: ", "))")
+            let reasons = interpreter.failureReasons.sorted { $0.value > $1.value }.prefix(5)
+            if !reasons.isEmpty {
+                Self.say("most frequent clean failures: \(reasons.map { "\($0.key) (\($0.value))" }.joined(separator: "; "))")
+            }
         }
         Self.say("\(count - failed) passed, \(failed) failed")
         if failed > 0 { throw ExitCode(1) }
