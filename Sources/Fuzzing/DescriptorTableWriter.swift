@@ -20,6 +20,13 @@ struct DescriptorTableWriter {
 
     let ram: RAMImage
 
+    /// A selector of the GDT (or now and then the LDT, or null) with a random RPL.
+    static func randomSelector(using random: inout SeededGenerator) -> UInt16 {
+        let index = UInt16.random(in: 0..<UInt16(entryCount), using: &random)
+        let table: UInt16 = Int.random(in: 0..<8, using: &random) == 0 ? 4 : 0
+        return index << 3 | table | UInt16.random(in: 0...3, using: &random)
+    }
+
     /// A code or data descriptor.
     static func descriptor(base: UInt32, limit: UInt32, access: UInt8, flags: UInt8) -> UInt64 {
         UInt64(limit & 0xFFFF) | UInt64(base & 0xFF_FFFF) << 16 | UInt64(access) << 40

@@ -166,8 +166,9 @@ struct GuestStateGenerator {
     }
 
     private func registerValue(using random: inout SeededGenerator) -> UInt64 {
-        switch Int.random(in: 0..<5, using: &random) {
+        switch Int.random(in: 0..<6, using: &random) {
         case 0: UInt64.random(in: 0...0x20, using: &random)
+        case 5: UInt64(DescriptorTableWriter.randomSelector(using: &random))
         case 1: UInt64.random(in: 0x1000..<UInt64(FuzzAddressSpace.playgroundSize), using: &random)
         case 2: random.next() & 0xFFFF_FFFF
         case 3: UInt64.max - UInt64.random(in: 0...0x20, using: &random)
@@ -176,6 +177,14 @@ struct GuestStateGenerator {
     }
 
     private func instructionPointer(codeBase: UInt64, using random: inout SeededGenerator) -> UInt64 {
+        if Int.random(in: 0..<32, using: &random) == 0 {
+            // Anywhere the code segment reaches: usually a page fault, a hole or a limit fault.
+            switch mode {
+            case .long64: return UInt64(bitPattern: Int64(bitPattern: random.next() << 16) >> 16)
+            case .protected32, .compatibility32: return random.next() & 0xFFFF_FFFF
+            default: return random.next() & 0xFFFF
+            }
+        }
         let offset = UInt64.random(in: 0..<0x40, using: &random)
         if mode == .real || mode == .real8086 || mode == .virtual8086 {
             return (FuzzAddressSpace.codeAddress &- codeBase &+ offset) & 0xFFFF

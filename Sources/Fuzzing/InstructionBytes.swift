@@ -36,6 +36,32 @@ enum InstructionBytes {
         return bytes
     }
 
+    /// System instructions (far transfers, interrupts, returns, fast system calls, descriptor-table,
+    /// control-register and MSR access), which random bytes reach rarely; selectors are the GDT's.
+    static func system(using random: inout SeededGenerator) -> [UInt8] {
+        let selector = DescriptorTableWriter.randomSelector(using: &random)
+        let selectorBytes = [UInt8(truncatingIfNeeded: selector), UInt8(truncatingIfNeeded: selector >> 8)]
+        let modrm = modRM(using: &random)
+        let offset = (0..<4).map { _ in smallOrRandomByte(using: &random) }
+        let forms: [[UInt8]] = [
+            [0xEA] + offset.prefix(2) + selectorBytes,
+            [0x66, 0xEA] + offset + selectorBytes,
+            [0x9A] + offset.prefix(2) + selectorBytes,
+            [0xCD, UInt8.random(in: 0...255, using: &random)], [0xCC], [0xCE], [0xF1],
+            [0xCF], [0x66, 0xCF], [0x48, 0xCF], [0xCB], [0x48, 0xCB], [0xCA, 4, 0],
+            [0x0F, 0x05], [0x0F, 0x07], [0x48, 0x0F, 0x07], [0x0F, 0x34], [0x0F, 0x35], [0x48, 0x0F, 0x35],
+            [0x0F, 0x01, modrm & 0xC7 | UInt8.random(in: 0...7, using: &random) << 3],
+            [0x0F, 0x00, modrm & 0xC7 | UInt8.random(in: 0...5, using: &random) << 3],
+            [0x0F, 0x20, 0xC0 | modrm & 0x3F], [0x0F, 0x22, 0xC0 | modrm & 0x3F],
+            [0x0F, 0x21, 0xC0 | modrm & 0x3F], [0x0F, 0x23, 0xC0 | modrm & 0x3F],
+            [0x0F, 0x30], [0x0F, 0x32], [0x0F, 0x31], [0x0F, 0x01, 0xF9], [0x0F, 0xA2],
+            [0x8E, modrm], [0x8C, modrm], [0x0F, 0xA1], [0x0F, 0xA9], [0x07], [0x17], [0x1F],
+            [0xC5, modrm], [0xC4, modrm], [0x0F, 0xB2, modrm], [0x63, modrm], [0x0F, 0x02, modrm], [0x0F, 0x03, modrm],
+            [0xFA], [0xFB], [0x9C], [0x9D], [0xF4], [0x0F, 0x06], [0x0F, 0x0B], [0x0F, 0xAE, modrm],
+        ]
+        return forms.randomElement(using: &random) ?? [0x90]
+    }
+
     /// A ModRM byte biased toward the interesting encodings: registers, SIB, disp32/RIP-relative.
     private static func modRM(using random: inout SeededGenerator) -> UInt8 {
         let reg = UInt8.random(in: 0...7, using: &random) << 3

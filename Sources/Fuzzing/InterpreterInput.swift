@@ -31,7 +31,9 @@ struct InterpreterInput {
         ram.zero(FuzzAddressSpace.playgroundSize..<FuzzAddressSpace.ramSize)
         var code: [UInt8] = []
         let codeLength = Int.random(in: 16...512, using: &random)
-        while code.count < codeLength { code += InstructionBytes.shaped(using: &random) }
+        while code.count < codeLength {
+            code += Int.random(in: 0..<8, using: &random) == 0 ? InstructionBytes.system(using: &random) : InstructionBytes.shaped(using: &random)
+        }
         ram.write(code, at: FuzzAddressSpace.codeAddress)
         self.code = Array(code.prefix(64))
 
