@@ -17,7 +17,12 @@ jobs=1
 build=(swift build -c release --product swiftvmm)
 while [ $# -gt 0 ]; do
   case "$1" in
-    --asan) build+=(-sanitize=address --build-path .build/asan); shift ;;
+    --asan)
+      build+=(--sanitize=address --scratch-path .build/asan)
+      # LeakSanitizer reports the opcode tables that global constants hold (a fixed 923 objects,
+      # however many inputs run) as leaks; memory errors are what this run looks for.
+      export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
+      shift ;;
     --count) count="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
     --target) target="$2"; shift 2 ;;

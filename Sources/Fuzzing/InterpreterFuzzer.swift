@@ -7,7 +7,7 @@ import X86
 /// processor model serve every input, its RAM rewritten and its registers replaced before each.
 public final class InterpreterFuzzer {
     /// An input that runs longer than this (in a release build it takes microseconds) fails as a hang.
-    public static let timeLimit: Duration = .seconds(2)
+    public static let timeLimit: Duration = .seconds(10)
 
     private let memory: GuestMemory
     private let ram: RAMImage
