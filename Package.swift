@@ -21,8 +21,9 @@ let package = Package(
         .target(name: "Boot", dependencies: ["X86", "Machine"]),
         .target(name: "Conformance", dependencies: ["X86", "Machine", "Interpreter"]),
         .target(name: "Differential", dependencies: ["X86", "Machine", "Interpreter", "KVM"]),
+        .target(name: "Fuzzing", dependencies: ["X86", "Machine", "Interpreter", "Differential"]),
         .target(name: "VMMCommand", dependencies: [
-            "X86", "Machine", "Interpreter", "KVM", "Devices", "Boot", "Conformance", "Differential",
+            "X86", "Machine", "Interpreter", "KVM", "Devices", "Boot", "Conformance", "Differential", "Fuzzing",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "swiftvmm", dependencies: ["VMMCommand"]),
@@ -35,6 +36,7 @@ let package = Package(
         .testTarget(name: "BootTests", dependencies: ["Boot", "Machine", "X86", "TestSupport"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "Interpreter", "Machine", "X86", "TestSupport"]),
         .testTarget(name: "DifferentialTests", dependencies: ["Differential", "TestSupport"]),
+        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "X86"]),
         .testTarget(name: "VMMCommandTests", dependencies: ["VMMCommand", "swiftvmm", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -7,6 +7,9 @@ extension InterpreterCore {
     /// instruction that crosses a page or wraps its segment is decoded alone, outside the cache.
     @inline(__always)
     mutating func fetchBlock() throws(Interruption) -> (instructions: UnsafeMutablePointer<DecodedInstruction>, count: Int) {
+        // A far transfer into a 16-bit segment with a big limit can leave EIP above FFFF; the
+        // interpreter keeps 16-bit code's IP in 16 bits, so such code faults instead of running.
+        guard instructionStart <= ripMask else { throw .generalProtection() }
         let linear: UInt64
         if model == .i8086 {
             linear = (state.segments[SegmentName.cs.rawValue].base &+ instructionStart) & 0xF_FFFF

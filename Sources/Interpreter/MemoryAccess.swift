@@ -157,7 +157,8 @@ extension InterpreterCore {
     mutating func readMMIO(_ physical: UInt64, size: Int) throws(Interruption) -> UInt64 {
         if mmioReplayPosition < mmioReplayCount && mmioReplay[mmioReplayPosition].address == physical {
             mmioReplayPosition += 1
-            return mmioReplay[mmioReplayPosition - 1].value
+            // The run loop's value may be wider than the load; only the load's bytes reach the guest.
+            return mmioReplay[mmioReplayPosition - 1].value & Self.mask(size)
         }
         guard mmioReplayCount < Self.mmioReplayCapacity else { throw .failure("more than \(Self.mmioReplayCapacity) MMIO loads in one instruction") }
         throw .exit(.mmioRead(address: physical, size: size))

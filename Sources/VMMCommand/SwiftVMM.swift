@@ -8,7 +8,7 @@ public struct SwiftVMM: ParsableCommand {
         discussion: "Without a subcommand, swiftvmm runs its built-in guest on the best available engine.",
         subcommands: [
             DemoCommand.self, RunCommand.self, DecodeCommand.self, ConformanceCommand.self, DifferentialCommand.self,
-            CompareObjdumpCommand.self,
+            FuzzCommand.self, CompareObjdumpCommand.self,
         ],
         defaultSubcommand: DemoCommand.self)
 

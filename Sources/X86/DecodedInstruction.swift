@@ -1,5 +1,5 @@
 /// One decoded instruction: plain data the interpreter executes and the disassembler prints.
-public struct DecodedInstruction: Sendable {
+public struct DecodedInstruction: Equatable, Sendable {
     public var handler: InstructionHandler = .invalid
     /// The form's variant (ALU operation, condition code, shift kind, segment).
     public var extra: UInt8 = 0

@@ -45,6 +45,8 @@ extension Decoder {
             if entry.operands.contains(.S) { instruction.reg &= 3 }
         }
         try decodeOperands(entry, hasModRM: entry.needsModRM, into: &instruction, cursor: &cursor)
+        // The interpreter fetches at most 15 bytes; more (a long run of prefixes) would also overflow the length.
+        guard cursor.offset <= maximumLength else { throw .tooLong }
         instruction.length = UInt8(cursor.offset)
         return instruction
     }
