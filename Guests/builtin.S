@@ -18,11 +18,7 @@ start:
 
         .code32
 protected:
-        mov     $0x10, %ax
-        mov     %ax, %ds
-        mov     %ax, %es
-        mov     %ax, %ss
-        mov     $0x7C00, %esp
+        LOAD_FLAT_DATA_SEGMENTS
         mov     $protected_message, %esi
         call    print32
         mov     $0x10000, %edi

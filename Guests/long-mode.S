@@ -10,11 +10,7 @@ start:
 
         .code32
 protected:
-        mov     $0x10, %ax
-        mov     %ax, %ds
-        mov     %ax, %es
-        mov     %ax, %ss
-        mov     $0x7C00, %esp
+        LOAD_FLAT_DATA_SEGMENTS
         # PML4 0x10000 -> PDPT 0x11000; PDPT[0] -> PD 0x12000; PDPT[1] -> PD 0x13000.
         mov     $0x10000, %edi
         xor     %eax, %eax

@@ -10,11 +10,7 @@ start:
 
         .code32
 protected:
-        mov     $0x10, %ax
-        mov     %ax, %ds
-        mov     %ax, %es
-        mov     %ax, %ss
-        mov     $0x7C00, %esp
+        LOAD_FLAT_DATA_SEGMENTS
         mov     $message, %esi
         call    print
         # Page directory at 0x10000, page table at 0x11000: identity-map 0-4 MiB.

@@ -1,3 +1,4 @@
+import Differential
 /// Reproducible random x87 states and memory operands for the oracle tests: values from every
 /// class the FPU distinguishes (zeros, denormals, pseudo-denormals, unnormals, infinities, QNaNs,
 /// SNaNs, pseudo-NaNs, values near the overflow and underflow thresholds of each format).
@@ -6,7 +7,7 @@ struct X87RandomState {
 
     init(seed: UInt64) { self.seed = seed }
 
-    /// SplitMix64.
+    /// SeededGenerator.
     mutating func next() -> UInt64 {
         seed &+= 0x9E37_79B9_7F4A_7C15
         var z = seed

@@ -1,25 +1,14 @@
+import Differential
 import Testing
 import X86
 
 /// The decoder and disassembler never trap, whatever the bytes and mode.
 @Suite struct DecoderRobustnessTests {
-    /// SplitMix64, so that a failure can be replayed.
-    struct Noise {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let prefixes: [UInt8] = [0x26, 0x2E, 0x36, 0x3E, 0x64, 0x65, 0x66, 0x67, 0xF0, 0xF2, 0xF3, 0x0F, 0x48, 0x41]
 
     @Test(arguments: [DecodeMode.bits16, .bits32, .bits64])
     func randomBytesDecodeOrFailCleanly(_ mode: DecodeMode) {
-        var noise = Noise(state: 0x5EED)
+        var noise = SeededGenerator(seed: 0x5EED)
         for _ in 0..<50_000 {
             let count = Int(noise.next() % 20)
             var bytes = (0..<count).map { _ in UInt8(truncatingIfNeeded: noise.next()) }

@@ -1,10 +1,11 @@
+import Differential
 import X86
 
 /// Random operand values that reach the interesting corners: special floats (zeros, infinities,
 /// QNaNs, SNaNs, denormals, extremes, halves for rounding, integers' limits) and integer extremes.
 enum SIMDInputs {
     /// A single-precision value.
-    static func single(_ random: inout SplitMix64) -> UInt32 {
+    static func single(_ random: inout SeededGenerator) -> UInt32 {
         let sign = UInt32(random.next() & 1) << 31
         let fraction = UInt32(truncatingIfNeeded: random.next()) & 0x7F_FFFF
         func number(_ exponent: Int) -> UInt32 { sign | UInt32(exponent + 127) << 23 | fraction }
@@ -25,7 +26,7 @@ enum SIMDInputs {
     }
 
     /// A double-precision value.
-    static func double(_ random: inout SplitMix64) -> UInt64 {
+    static func double(_ random: inout SeededGenerator) -> UInt64 {
         let sign = (random.next() & 1) << 63
         let fraction = random.next() & 0xF_FFFF_FFFF_FFFF
         func number(_ exponent: Int) -> UInt64 { sign | UInt64(exponent + 1023) << 52 | fraction }
@@ -53,7 +54,7 @@ enum SIMDInputs {
     }
 
     /// 32 random bits, often an extreme of some element width.
-    static func integer(_ random: inout SplitMix64) -> UInt32 {
+    static func integer(_ random: inout SeededGenerator) -> UInt32 {
         switch random.next() % 10 {
         case 0: return 0
         case 1: return 0xFFFF_FFFF
@@ -64,7 +65,7 @@ enum SIMDInputs {
     }
 
     /// 128 bits of `kind` values.
-    static func vector(_ kind: SIMDForm.Values, _ random: inout SplitMix64) -> UInt128 {
+    static func vector(_ kind: SIMDForm.Values, _ random: inout SeededGenerator) -> UInt128 {
         var value: UInt128 = 0
         switch kind {
         case .integers: for index in 0..<4 { value |= UInt128(integer(&random)) << (index * 32) }
@@ -78,7 +79,7 @@ enum SIMDInputs {
     }
 
     /// A starting state for `form`, its snippet at `offset`.
-    static func state(for form: SIMDForm, offset: UInt64, _ random: inout SplitMix64) -> SIMDMachineState {
+    static func state(for form: SIMDForm, offset: UInt64, _ random: inout SeededGenerator) -> SIMDMachineState {
         var state = SIMDMachineState()
         state.offset = offset
         for index in 0..<16 { state.gpr[index] = random.next() }

@@ -1,3 +1,4 @@
+import Differential
 import Testing
 import TestSupport
 
@@ -14,7 +15,7 @@ enum SIMDOracleCheck {
         var inputs = [SIMDMachineState]()
         var owners = [Int]()
         for (index, form) in forms.enumerated() {
-            var random = SplitMix64(seeding: form.source)
+            var random = SeededGenerator(seeding: form.source)
             for _ in 0..<cases {
                 inputs.append(SIMDInputs.state(for: form, offset: UInt64(index * 64), &random))
                 owners.append(index)
