@@ -81,6 +81,7 @@ extension InterpreterCore {
         }
     }
 
+    @inline(never)
     mutating func farReturn(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         let offset = try peekStack(at: 0, size: size)
         let selector = UInt16(truncatingIfNeeded: try peekStack(at: UInt64(size), size: 2))

@@ -14,6 +14,7 @@ extension InterpreterCore {
             access: SegmentAccessRights(type: 3, system: false, dpl: dpl, present: true, defaultBig: true, granularity: true))
     }
 
+    @inline(never)
     mutating func systemCall() throws(Interruption) {
         guard state.efer & EFER.systemCallExtensions != 0, mode != .real, mode != .virtual8086 else { throw .invalidOpcode }
         let selector = UInt16(truncatingIfNeeded: state.msr.star >> 32) & 0xFFFC
@@ -33,6 +34,7 @@ extension InterpreterCore {
         modeChanged()
     }
 
+    @inline(never)
     mutating func systemReturn(size: Int) throws(Interruption) {
         guard state.efer & EFER.systemCallExtensions != 0, mode != .real, mode != .virtual8086 else { throw .invalidOpcode }
         try requirePrivilege()
@@ -56,6 +58,7 @@ extension InterpreterCore {
         modeChanged()
     }
 
+    @inline(never)
     mutating func systemEnter() throws(Interruption) {
         guard mode != .real else { throw .generalProtection() }
         let selector = UInt16(truncatingIfNeeded: state.msr.sysenterCS) & 0xFFFC
@@ -69,6 +72,7 @@ extension InterpreterCore {
         modeChanged()
     }
 
+    @inline(never)
     mutating func systemExit(size: Int) throws(Interruption) {
         guard mode != .real, mode != .virtual8086 else { throw .generalProtection() }
         try requirePrivilege()

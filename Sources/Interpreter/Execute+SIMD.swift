@@ -2,6 +2,7 @@ import X86
 
 /// The dispatch of MMX, SSE, SSE2, SSE3, SSSE3, SSE4.1 and SSE4.2 forms to their families.
 extension InterpreterCore {
+    @inline(never)
     mutating func executeSIMD(_ instruction: DecodedInstruction) throws(Interruption) {
         switch instruction.handler {
         case .mmxInteger: try executeMMXInteger(instruction)

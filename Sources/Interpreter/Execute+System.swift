@@ -28,6 +28,7 @@ extension InterpreterCore {
         }
     }
 
+    @inline(never)
     mutating func cpuid() {
         let answer = CPUIDModel.answer(
             leaf: UInt32(truncatingIfNeeded: gpr[0]), subleaf: UInt32(truncatingIfNeeded: gpr[1]),
@@ -208,6 +209,7 @@ extension InterpreterCore {
         }
     }
 
+    @inline(never)
     mutating func loadDescriptorTable(_ instruction: DecodedInstruction) throws(Interruption) {
         try requirePrivilege()
         let segment = instruction.memorySegment
@@ -225,6 +227,7 @@ extension InterpreterCore {
         if instruction.handler == .lgdt { state.gdtr = table } else { state.idtr = table }
     }
 
+    @inline(never)
     mutating func storeDescriptorTable(_ instruction: DecodedInstruction) throws(Interruption) {
         let table = instruction.handler == .sgdt ? state.gdtr : state.idtr
         let segment = instruction.memorySegment
@@ -250,6 +253,7 @@ extension InterpreterCore {
         return (descriptor, segment)
     }
 
+    @inline(never)
     mutating func loadLocalDescriptorTable(_ instruction: DecodedInstruction) throws(Interruption) {
         if isRealAddressing { throw .invalidOpcode }
         try requirePrivilege()
@@ -261,6 +265,7 @@ extension InterpreterCore {
         state.ldtr = try readSystemDescriptor(selector, allowedTypes: [2]).1
     }
 
+    @inline(never)
     mutating func loadTaskRegister(_ instruction: DecodedInstruction) throws(Interruption) {
         if isRealAddressing { throw .invalidOpcode }
         try requirePrivilege()
@@ -336,6 +341,7 @@ extension InterpreterCore {
         flags.materialize(status)
     }
 
+    @inline(never)
     mutating func saveFloatingPoint(_ instruction: DecodedInstruction) throws(Interruption) {
         let address = effectiveAddress(instruction)
         guard address & 15 == 0 else { throw .generalProtection() }
@@ -348,6 +354,7 @@ extension InterpreterCore {
         }
     }
 
+    @inline(never)
     mutating func restoreFloatingPoint(_ instruction: DecodedInstruction) throws(Interruption) {
         let address = effectiveAddress(instruction)
         guard address & 15 == 0 else { throw .generalProtection() }

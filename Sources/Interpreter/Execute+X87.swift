@@ -4,6 +4,7 @@ import X86
 /// behaviour, and the last instruction and data pointers and opcode.
 extension InterpreterCore {
     /// Executes one x87 form: #NM, then a pending #MF for waiting forms, then the form.
+    @inline(never)
     mutating func executeX87(_ instruction: DecodedInstruction) throws(Interruption) {
         if state.cr0 & (CR0.emulation | CR0.taskSwitched) != 0 { throw .deviceNotAvailable }
         guard model != .i8086, let operation = X87Operation(rawValue: instruction.extra) else { throw .invalidOpcode }
@@ -62,6 +63,7 @@ extension InterpreterCore {
     }
 
     /// FWAIT: #NM when CR0.TS and CR0.MP are both set, then any pending unmasked exception.
+    @inline(never)
     mutating func x87Wait() throws(Interruption) {
         let monitored = CR0.taskSwitched | CR0.monitorCoprocessor
         if state.cr0 & monitored == monitored { throw .deviceNotAvailable }

@@ -80,6 +80,7 @@ struct InterpreterCore {
 
     /// RFLAGS with the lazily kept status flags folded in.
     var rflags: UInt64 {
+        @inline(__always)
         get { state.rflags & ~RFlags.status | flags.bits | RFlags.reserved1 }
         set {
             let virtual8086Changed = (state.rflags ^ newValue) & RFlags.virtual8086 != 0

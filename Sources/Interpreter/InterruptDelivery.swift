@@ -59,6 +59,7 @@ extension InterpreterCore {
     }
 
     /// Transfers control to the handler of `vector`.
+    @inline(never)
     mutating func deliverInterrupt(vector: UInt8, errorCode: UInt32?, source: InterruptSource) throws(Interruption) {
         state.events.halted = false
         if isRealAddressing && mode != .virtual8086 {
@@ -174,6 +175,7 @@ extension InterpreterCore {
     }
 
     /// IRET, IRETD and IRETQ.
+    @inline(never)
     mutating func interruptReturn(size: Int) throws(Interruption) {
         if isRealAddressing && mode != .virtual8086 {
             let ip = try pop(size: size)

@@ -1,4 +1,5 @@
-/// A direct-mapped cache of linear-page translations to host pages.
+/// A direct-mapped cache of linear-page translations to host pages. The entries live in heap
+/// memory, so that the interpreter's core stays small (it is sometimes copied whole).
 struct SoftwareTLB {
     /// One translation.
     struct Entry {
@@ -25,16 +26,32 @@ struct SoftwareTLB {
     static let invalidTag = UInt64.max
     static let entryCount = 256
 
-    var entries = InlineArray<256, Entry>(repeating: Entry())
+    /// The entries, owned by `storage`.
+    let entries: UnsafeMutablePointer<Entry>
+    private let storage = Storage()
+
+    /// Owns the entries' memory.
+    private final class Storage {
+        let entries: UnsafeMutablePointer<Entry>
+
+        init() {
+            entries = .allocate(capacity: SoftwareTLB.entryCount)
+            entries.initialize(repeating: Entry(), count: SoftwareTLB.entryCount)
+        }
+
+        deinit { entries.deallocate() }
+    }
+
+    init() { entries = storage.entries }
 
     @inline(__always)
     static func slot(_ page: UInt64) -> Int { Int(truncatingIfNeeded: page) & (entryCount - 1) }
 
-    mutating func flush() {
+    func flush() {
         for index in 0..<Self.entryCount { entries[index].tag = Self.invalidTag }
     }
 
-    mutating func flush(linear: UInt64) {
+    func flush(linear: UInt64) {
         let page = linear >> 12
         let slot = Self.slot(page)
         if entries[slot].tag == page { entries[slot].tag = Self.invalidTag }
