@@ -4,8 +4,6 @@ public enum StopRequest: Equatable, Sendable {
     case debugExit(code: UInt32)
     /// The guest asked the platform to reset (i8042 pulse of the reset line).
     case reset
-    /// The guest asked the platform to power off.
-    case powerOff
 }
 
 /// Where devices post a stop request; the run loop reads it after every exit.

@@ -7,7 +7,7 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a guest.",
         discussion: """
-            Exit status: the guest's debug-exit code v as (v << 1) | 1; 0 when the guest powers off, \
+            Exit status: the guest's debug-exit code v as (v << 1) | 1; 0 when the guest \
             resets or halts for good; 124 on --timeout; 2 for bad host input; 3 when the guest crashes \
             its machine.
             """)

@@ -19,7 +19,7 @@ struct RunReport {
     var exitStatus: Int32 {
         switch outcome {
         case .stopped(.debugExit(let code)): Int32(truncatingIfNeeded: (code << 1) | 1) & 0xFF
-        case .stopped(.reset), .stopped(.powerOff), .halted: 0
+        case .stopped(.reset), .halted: 0
         case .timedOut: 124
         case .crashed: 3
         }
@@ -30,7 +30,6 @@ struct RunReport {
         switch outcome {
         case .stopped(.debugExit(let code)): "guest wrote \(code) to the debug-exit port"
         case .stopped(.reset): "guest reset the machine"
-        case .stopped(.powerOff): "guest powered the machine off"
         case .halted: "guest halted with nothing left to wake it"
         case .timedOut: "timed out"
         case .crashed(let reason): "guest crashed its machine: \(reason)"
