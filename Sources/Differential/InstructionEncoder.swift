@@ -35,7 +35,10 @@ struct InstructionEncoder {
             if let fixed = form.fixedModRM {
                 modrm = fixed
             } else {
-                let reg = form.groupReg ?? UInt8.random(in: 0...7, using: &random)
+                // MOV to or from a segment register names ES, CS, SS or DS only: this host's KVM gives
+                // 64-bit user code its own FS and GS selectors.
+                let segmentMove = form.entry.handler == .movRMSeg || form.entry.handler == .movSegRM
+                let reg = form.groupReg ?? UInt8.random(in: 0...(segmentMove && mode == .bits64 ? 3 : 7), using: &random)
                 let wantsRegister = form.registerOperand ?? Bool.random(using: &random)
                 let mustBeMemory = entry.operands.contains(.M)
                 if wantsRegister && !mustBeMemory {

@@ -40,7 +40,17 @@ struct InstructionForm {
                 collect(table[opcode], map: map, opcode: UInt8(opcode), prefix: nil, mode: mode, into: &forms)
             }
         }
-        return forms.filter { !excludedHandlers.contains($0.entry.handler) && !isVectorExtensionPrefix($0, mode: mode) }
+        return forms.filter {
+            !excludedHandlers.contains($0.entry.handler) && !isVectorExtensionPrefix($0, mode: mode) && !usesHostSegment($0, mode: mode)
+        }
+    }
+
+    /// PUSH FS/GS and LFS/LGS in 64-bit mode: this host's KVM runs guest user code on the host's
+    /// own FS and GS selectors, which these reveal or change. (MOV from FS/GS is kept out by the encoder.)
+    private static func usesHostSegment(_ form: InstructionForm, mode: DifferentialMode) -> Bool {
+        guard mode == .bits64 else { return false }
+        let fsOrGS = form.entry.extra == UInt8(SegmentName.fs.rawValue) || form.entry.extra == UInt8(SegmentName.gs.rawValue)
+        return (form.entry.handler == .pushSeg || form.entry.handler == .popSeg || form.entry.handler == .loadFarPointer) && fsOrGS
     }
 
     /// Encodings that real processors read as VEX (C4, C5), EVEX (62) or XOP (8F) prefixes, which

@@ -186,7 +186,8 @@ extension InterpreterCore {
         let offset = gpr[7] & Self.mask(Int(instruction.addressSize))
         let linear = try linearAddress(segment: instruction.memorySegment, offset: offset, size: size, write: true)
         _ = try translate(linear, kind: .write)
-        _ = try translate(linear &+ UInt64(size - 1), kind: .write)
+        // A fault on the second page reports the page's first byte, as for any split store.
+        _ = try translate((linear &+ UInt64(size - 1)) & ~0xFFF, kind: .write)
         let bytes = data.bytes
         let selectors = mask.signedBytes
         for index in 0..<size where selectors[index] < 0 {
