@@ -108,6 +108,18 @@ struct InterpreterCore {
         mmioReplayPosition = 0
     }
 
+    /// The next exit an instruction produced as it completed, emptying the queue after the last.
+    mutating func takeCompletionExit() -> VMExit? {
+        guard completionExitNext < completionExitCount else { return nil }
+        let exit = completionExits[completionExitNext]
+        completionExitNext += 1
+        if completionExitNext == completionExitCount {
+            completionExitCount = 0
+            completionExitNext = 0
+        }
+        return exit
+    }
+
     mutating func queueCompletionExit(_ exit: VMExit) throws(Interruption) {
         guard completionExitCount < 16 else { throw .failure("more than 16 device writes in one instruction") }
         completionExits[completionExitCount] = exit
@@ -116,12 +128,7 @@ struct InterpreterCore {
 
     /// Runs until an exit, or until `budget` instructions have executed (then `.yield`).
     mutating func run(budget: Int) -> VMExit {
-        if completionExitNext < completionExitCount {
-            let exit = completionExits[completionExitNext]
-            completionExitNext += 1
-            if completionExitNext == completionExitCount { completionExitCount = 0; completionExitNext = 0 }
-            return exit
-        }
+        if let exit = takeCompletionExit() { return exit }
         var remaining = budget
         while remaining > 0 {
             if state.events.halted { return .halt }
@@ -159,12 +166,7 @@ struct InterpreterCore {
                     if let exit = deliverException(vector: vector, errorCode: errorCode) { return exit }
                 }
             }
-            if completionExitCount > 0 {
-                completionExitNext = 1
-                let exit = completionExits[0]
-                if completionExitCount == 1 { completionExitCount = 0; completionExitNext = 0 }
-                return exit
-            }
+            if let exit = takeCompletionExit() { return exit }
         }
         return .yield
     }

@@ -41,15 +41,8 @@ struct DifferentialCommand: ParsableCommand {
         }
         var bytes: [UInt8]?
         if let instruction {
-            let digits = instruction.filter { !$0.isWhitespace }
-            guard digits.count % 2 == 0, !digits.isEmpty, digits.count <= 30 else { throw HostInputError("--instruction \(instruction): expected 1 to 15 hex bytes") }
-            var parsed: [UInt8] = []
-            var index = digits.startIndex
-            while index < digits.endIndex {
-                let next = digits.index(index, offsetBy: 2)
-                guard let byte = UInt8(digits[index..<next], radix: 16) else { throw HostInputError("--instruction \(instruction): expected hex bytes") }
-                parsed.append(byte)
-                index = next
+            guard let parsed = HexBytes.parse(Substring(instruction)), (1...15).contains(parsed.count) else {
+                throw HostInputError("--instruction \(instruction): expected 1 to 15 hex bytes")
             }
             bytes = parsed
         }
