@@ -4,12 +4,28 @@ import X86
 /// address and end at a control transfer, a system instruction, the page end or `blockCapacity`
 /// instructions. A block is valid while the generation counter of its page is unchanged.
 final class DecodedBlockCache {
-    /// Where a block starts and how many instructions it holds.
+    /// Where a block starts, how many instructions it holds, and the blocks that followed it.
     struct Header {
         /// Physical address of the first byte, with the decode mode in the top bits; `emptyTag` when unused.
         var tag: UInt64 = DecodedBlockCache.emptyTag
         var generation: UInt32 = 0
         var count: Int32 = 0
+        /// The generation counter of the block's page.
+        var pageGeneration: UnsafeMutablePointer<UInt32>?
+        /// The last two blocks execution went on to, so that the next fetch can skip translation.
+        var links = InlineArray<2, Link>(repeating: Link())
+        /// Which of `links` the next new successor replaces.
+        var nextLink: UInt8 = 0
+    }
+
+    /// A successor of a block: where execution went (RIP and CS base, under TLB epoch `epoch`)
+    /// and which block (index and tag) was found there.
+    struct Link {
+        var rip: UInt64 = 0
+        var codeBase: UInt64 = 0
+        var tag: UInt64 = DecodedBlockCache.emptyTag
+        var epoch: UInt32 = 0
+        var index: Int32 = 0
     }
 
     static let emptyTag = UInt64.max
@@ -18,22 +34,31 @@ final class DecodedBlockCache {
 
     let headers: UnsafeMutablePointer<Header>
     let instructions: UnsafeMutablePointer<DecodedInstruction>
+    /// The fast form of each instruction slot.
+    let forms: UnsafeMutablePointer<FastForm>
     /// One instruction decoded outside any block (it crosses a page or wraps its segment).
     let scratch: UnsafeMutablePointer<DecodedInstruction>
+    let scratchForm: UnsafeMutablePointer<FastForm>
 
     init() {
         headers = .allocate(capacity: Self.blockCount)
         headers.initialize(repeating: Header(), count: Self.blockCount)
         instructions = .allocate(capacity: Self.blockCount * Self.blockCapacity)
         instructions.initialize(repeating: DecodedInstruction(), count: Self.blockCount * Self.blockCapacity)
+        forms = .allocate(capacity: Self.blockCount * Self.blockCapacity)
+        forms.initialize(repeating: .general, count: Self.blockCount * Self.blockCapacity)
         scratch = .allocate(capacity: 1)
         scratch.initialize(to: DecodedInstruction())
+        scratchForm = .allocate(capacity: 1)
+        scratchForm.initialize(to: .general)
     }
 
     deinit {
         headers.deallocate()
         instructions.deallocate()
+        forms.deallocate()
         scratch.deallocate()
+        scratchForm.deallocate()
     }
 
     @inline(__always)
@@ -45,4 +70,8 @@ final class DecodedBlockCache {
     /// The instruction slots of block `index`.
     @inline(__always)
     func slots(_ index: Int) -> UnsafeMutablePointer<DecodedInstruction> { instructions + index * Self.blockCapacity }
+
+    /// The fast forms of block `index`'s slots.
+    @inline(__always)
+    func formSlots(_ index: Int) -> UnsafeMutablePointer<FastForm> { forms + index * Self.blockCapacity }
 }

@@ -3,11 +3,11 @@ import X86
 /// ALU operations, INC/DEC/NEG, multiplication and division.
 extension InterpreterCore {
     /// Performs ALU operation `operation` on `destination` and `source`, setting the flags.
-    @inline(__always)
+    @inline(always)
     mutating func alu(_ operation: UInt8, _ destination: UInt64, _ source: UInt64, size: Int) -> UInt64 {
         let mask = Self.mask(size)
         let result: UInt64
-        switch ALUOperation(rawValue: operation & 7) ?? .add {
+        switch ALUOperation(encoding: operation) {
         case .add:
             result = (destination &+ source) & mask
             flags.set(.add, size: size, result: result, destination: destination, source: source)
@@ -37,6 +37,7 @@ extension InterpreterCore {
         return result
     }
 
+    @inline(always)
     mutating func aluRMReg(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         let compare = instruction.extra == ALUOperation.cmp.rawValue
         let destination = compare ? try rmOperand(instruction, size: size) : try rmOperandForUpdate(instruction, size: size)
@@ -44,11 +45,13 @@ extension InterpreterCore {
         if !compare { try setRMOperand(instruction, size: size, result) }
     }
 
+    @inline(always)
     mutating func aluRegRM(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         let result = alu(instruction.extra, regOperand(instruction, size: size), try rmOperand(instruction, size: size), size: size)
         if instruction.extra != ALUOperation.cmp.rawValue { setRegOperand(instruction, size: size, result) }
     }
 
+    @inline(always)
     mutating func aluRMImm(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         let compare = instruction.extra == ALUOperation.cmp.rawValue
         let destination = compare ? try rmOperand(instruction, size: size) : try rmOperandForUpdate(instruction, size: size)
@@ -56,14 +59,17 @@ extension InterpreterCore {
         if !compare { try setRMOperand(instruction, size: size, result) }
     }
 
+    @inline(always)
     mutating func testRMReg(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         _ = alu(ALUOperation.and.rawValue, try rmOperand(instruction, size: size), regOperand(instruction, size: size), size: size)
     }
 
+    @inline(always)
     mutating func testRMImm(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         _ = alu(ALUOperation.and.rawValue, try rmOperand(instruction, size: size), instruction.immediate & Self.mask(size), size: size)
     }
 
+    @inline(always)
     mutating func incrementOrDecrement(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         let value = try rmOperandForUpdate(instruction, size: size)
         let carry = flags.carry
@@ -111,6 +117,7 @@ extension InterpreterCore {
     }
 
     /// Two- and three-operand IMUL: reg = r/m × (reg or immediate), truncated.
+    @inline(always)
     mutating func multiplyToRegister(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         let left = Self.signExtend(try rmOperand(instruction, size: size), from: size)
         let right = instruction.handler == .imulRegRM

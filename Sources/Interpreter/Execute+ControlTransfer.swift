@@ -2,7 +2,7 @@ import X86
 
 /// Near and far jumps, calls and returns, LOOP and JCXZ.
 extension InterpreterCore {
-    @inline(__always)
+    @inline(always)
     mutating func jumpRelative(_ instruction: DecodedInstruction, size: Int) {
         let target = state.rip &+ instruction.immediate
         state.rip = size == 2 ? target & 0xFFFF : target & ripMask
@@ -15,7 +15,7 @@ extension InterpreterCore {
     }
 
     /// #GP when a near branch target lies outside CS's limit (or is non-canonical in 64-bit mode).
-    @inline(__always)
+    @inline(always)
     func checkCodeTarget(_ target: UInt64) throws(Interruption) {
         if decodeMode == .bits64 {
             guard Self.isCanonical(target) else { throw .generalProtection() }
@@ -24,6 +24,7 @@ extension InterpreterCore {
         }
     }
 
+    @inline(always)
     mutating func callRelative(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         let returnAddress = state.rip
         let target = (returnAddress &+ instruction.immediate) & (size == 2 ? 0xFFFF : ripMask)
@@ -39,6 +40,7 @@ extension InterpreterCore {
         state.rip = target
     }
 
+    @inline(always)
     mutating func returnNear(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         let target = try peekStack(at: 0, size: size)
         try checkCodeTarget(target)

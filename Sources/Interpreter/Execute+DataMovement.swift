@@ -74,6 +74,7 @@ extension InterpreterCore {
         setRegister(instruction.rm, size: size, highByte: false, size == 2 ? 0 : Self.swapBytes(value, size: size))
     }
 
+    @inline(__always)
     mutating func conditionalMove(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         let source = try rmOperand(instruction, size: size)
         if flags.condition(instruction.extra) {

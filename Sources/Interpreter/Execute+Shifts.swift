@@ -2,6 +2,7 @@ import X86
 
 /// Shifts, rotates, double shifts, bit tests and bit scans.
 extension InterpreterCore {
+    @inline(always)
     mutating func shift(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         let rawCount: UInt64
         switch instruction.handler {
@@ -23,7 +24,7 @@ extension InterpreterCore {
         var result: UInt64
         var carry: Bool
         var overflow: Bool
-        let kind = ShiftKind(rawValue: instruction.extra & 7) ?? .shl
+        let kind = ShiftKind(encoding: instruction.extra)
         switch kind {
         case .rol, .ror:
             let rotation = count % bits

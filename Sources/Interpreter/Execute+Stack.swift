@@ -3,13 +3,14 @@ import X86
 /// PUSH and POP of r/m, segment pushes and pops, flags, PUSHA/POPA, ENTER and LEAVE.
 extension InterpreterCore {
     /// PUSH r/m; the 8086 pushes SP as it is after the decrement.
-    @inline(__always)
+    @inline(always)
     mutating func pushRM(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         var value = try rmOperand(instruction, size: size)
         if model == .i8086 && instruction.modrmMod == 3 && instruction.rm == 4 { value &-= UInt64(size) }
         try push(value, size: size)
     }
 
+    @inline(always)
     mutating func popToRM(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         if instruction.modrmMod == 3 {
             let value = try pop(size: size)

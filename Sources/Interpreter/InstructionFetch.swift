@@ -3,10 +3,44 @@ import X86
 /// Instruction fetch: CS:RIP through the TLB to a physical address, then the decoded-block cache,
 /// decoding on a miss.
 extension InterpreterCore {
+    /// A decoded block: its cache header (nil for an instruction decoded outside the cache), its
+    /// instructions and their fast forms.
+    struct FetchedBlock {
+        let header: UnsafeMutablePointer<DecodedBlockCache.Header>?
+        let instructions: UnsafeMutablePointer<DecodedInstruction>
+        let forms: UnsafeMutablePointer<FastForm>
+        let count: Int
+    }
+
+    /// The decoded block that starts at CS:`instructionStart`, found through a link of the block
+    /// that ran before it (`previous`), or through the TLB and the cache, or decoded now.
+    @inline(__always)
+    mutating func fetchBlock(after previous: UnsafeMutablePointer<DecodedBlockCache.Header>?) throws(Interruption) -> FetchedBlock {
+        let codeBase = state.segments[SegmentName.cs.rawValue].base
+        if let previous {
+            for slot in 0..<2 {
+                let link = previous.pointee.links[slot]
+                guard link.rip == instructionStart && link.codeBase == codeBase && link.epoch == tlb.epoch else { continue }
+                let index = Int(link.index)
+                let header = cache.headers + index
+                if header.pointee.tag == link.tag, let generation = header.pointee.pageGeneration, generation.pointee == header.pointee.generation {
+                    return FetchedBlock(header: header, instructions: cache.slots(index), forms: cache.formSlots(index), count: Int(header.pointee.count))
+                }
+            }
+        }
+        let block = try lookUpBlock()
+        if let previous, let header = block.header {
+            let slot = Int(previous.pointee.nextLink)
+            previous.pointee.links[slot] = DecodedBlockCache.Link(
+                rip: instructionStart, codeBase: codeBase, tag: header.pointee.tag, epoch: tlb.epoch, index: Int32(header - cache.headers))
+            previous.pointee.nextLink = UInt8(1 - slot)
+        }
+        return block
+    }
+
     /// The decoded block that starts at CS:`instructionStart`: from the cache, or decoded now. An
     /// instruction that crosses a page or wraps its segment is decoded alone, outside the cache.
-    @inline(__always)
-    mutating func fetchBlock() throws(Interruption) -> (instructions: UnsafeMutablePointer<DecodedInstruction>, count: Int) {
+    private mutating func lookUpBlock() throws(Interruption) -> FetchedBlock {
         // A far transfer into a 16-bit segment with a big limit can leave EIP above FFFF; the
         // interpreter keeps 16-bit code's IP in 16 bits, so such code faults instead of running.
         guard instructionStart <= ripMask else { throw .generalProtection() }
@@ -26,23 +60,27 @@ extension InterpreterCore {
         let index = DecodedBlockCache.index(physical)
         let header = cache.headers + index
         let slots = cache.slots(index)
+        let forms = cache.formSlots(index)
         if header.pointee.tag == tag && header.pointee.generation == generation.pointee {
-            return (slots, Int(header.pointee.count))
+            return FetchedBlock(header: header, instructions: slots, forms: forms, count: Int(header.pointee.count))
         }
-        let count = try decodeBlock(at: host + Int(linear & 0xFFF), into: slots)
+        let count = try decodeBlock(at: host + Int(linear & 0xFFF), into: slots, forms: forms)
         if count == 0 {
             cache.scratch.pointee = try decodeAcrossBoundary(host: host, within: Int(linear & 0xFFF))
-            return (cache.scratch, 1)
+            cache.scratchForm.pointee = FastForm(cache.scratch.pointee)
+            return FetchedBlock(header: nil, instructions: cache.scratch, forms: cache.scratchForm, count: 1)
         }
         generation.pointee |= PhysicalMemoryMap.holdsCodeBit
-        header.pointee = DecodedBlockCache.Header(tag: tag, generation: generation.pointee, count: Int32(count))
-        return (slots, count)
+        var fresh = DecodedBlockCache.Header(tag: tag, generation: generation.pointee, count: Int32(count))
+        fresh.pageGeneration = generation
+        header.pointee = fresh
+        return FetchedBlock(header: header, instructions: slots, forms: forms, count: count)
     }
 
     /// Decodes instructions from `start` (the byte at CS:`instructionStart`) into `slots` until one ends
     /// the block, the page or segment ends, or the block is full; returns how many it decoded. Zero
     /// means the first instruction crosses the page or segment end.
-    private mutating func decodeBlock(at start: UnsafeMutableRawPointer, into slots: UnsafeMutablePointer<DecodedInstruction>) throws(Interruption) -> Int {
+    private mutating func decodeBlock(at start: UnsafeMutableRawPointer, into slots: UnsafeMutablePointer<DecodedInstruction>, forms: UnsafeMutablePointer<FastForm>) throws(Interruption) -> Int {
         var count = 0
         var offset = instructionStart
         var pointer = start
@@ -64,6 +102,7 @@ extension InterpreterCore {
                 }
             }
             slots[count] = decoded
+            forms[count] = FastForm(decoded)
             count += 1
             let length = Int(decoded.length)
             if decoded.handler.endsBlock || length >= pageRemaining || offset &+ UInt64(length) > ripMask { break }

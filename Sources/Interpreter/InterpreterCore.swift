@@ -25,8 +25,9 @@ struct InterpreterCore {
     /// EFER or RFLAGS.VM change, so that the hot path never derives them from the context.
     var mode: ProcessorMode = .real
     var cpl: UInt8 = 0
-    /// Set when a store hits a page that holds decoded instructions, so the block being run stops.
-    var codeModified = false
+    /// Set when the block being run must stop after the current instruction: a store hit a page
+    /// that holds decoded instructions, or the instruction queued an exit.
+    var blockInterrupted = false
     /// The decode mode of the current code segment.
     var decodeMode: DecodeMode = .bits16
     /// Mask applied to RIP: 0xFFFF, 0xFFFFFFFF or all ones.
@@ -93,6 +94,7 @@ struct InterpreterCore {
     /// Recomputes what depends on CS, SS, CR0, EFER and RFLAGS.VM.
     mutating func modeChanged() {
         mode = state.mode
+        tlb.epoch &+= 1
         cpl = state.cpl
         decodeMode = model == .i8086 ? .bits16 : DecodeMode(mode)
         switch decodeMode {
@@ -124,35 +126,42 @@ struct InterpreterCore {
         guard completionExitCount < 16 else { throw .failure("more than 16 device writes in one instruction") }
         completionExits[completionExitCount] = exit
         completionExitCount += 1
+        blockInterrupted = true
     }
 
     /// Runs until an exit, or until `budget` instructions have executed (then `.yield`).
     mutating func run(budget: Int) -> VMExit {
         if let exit = takeCompletionExit() { return exit }
         var remaining = budget
+        var previous: UnsafeMutablePointer<DecodedBlockCache.Header>?
         while remaining > 0 {
             if state.events.halted { return .halt }
             var executed = 0
             do {
                 instructionStart = state.rip
-                let block = try fetchBlock()
-                let count = min(block.count, remaining)
-                codeModified = false
+                let block = try fetchBlock(after: previous)
+                previous = block.header
+                // An instruction restarted with completed MMIO loads runs alone, so that the loads are
+                // forgotten once it is done.
+                let count = mmioReplayCount != 0 ? 1 : min(block.count, remaining)
+                blockInterrupted = false
                 while executed < count {
                     let instruction = block.instructions + executed
                     instructionStart = state.rip
                     let next = (instructionStart &+ UInt64(instruction.pointee.length)) & ripMask
                     state.rip = next
-                    try execute(instruction.pointee)
+                    try execute(block.forms[executed], instruction)
                     executed += 1
-                    // RF lasts for one instruction (IRET may set it for the instruction it returns to).
-                    state.rflags &= ~RFlags.resume
-                    if mmioReplayCount != 0 { forgetMMIOReplay() }
-                    if state.rip != next || codeModified || completionExitCount != 0 { break }
+                    if state.rip != next || blockInterrupted { break }
                 }
+                // RF lasts for one instruction, and only the first of a block can start with it set.
+                state.rflags &= ~RFlags.resume
+                if mmioReplayCount != 0 { forgetMMIOReplay() }
                 remaining -= executed
                 instructionsExecuted &+= UInt64(executed)
             } catch {
+                previous = nil
+                if executed != 0 { state.rflags &= ~RFlags.resume }
                 remaining -= executed + 1
                 instructionsExecuted &+= UInt64(executed)
                 state.rip = instructionStart

@@ -21,7 +21,7 @@ struct LazyFlags {
     /// The six status flags when `operation` is `.materialized`.
     var materialized: UInt64 = 0
 
-    @inline(__always)
+    @inline(always)
     mutating func set(_ operation: Operation, size: Int, result: UInt64, destination: UInt64, source: UInt64) {
         self.operation = operation
         self.size = size
@@ -31,16 +31,16 @@ struct LazyFlags {
     }
 
     /// Sets the six status flags directly.
-    @inline(__always)
+    @inline(always)
     mutating func materialize(_ flags: UInt64) {
         operation = .materialized
         materialized = flags & RFlags.status
     }
 
-    @inline(__always) private var mask: UInt64 { size == 8 ? .max : (1 << UInt64(size * 8)) &- 1 }
-    @inline(__always) private var signBit: UInt64 { 1 << UInt64(size * 8 - 1) }
+    @inline(always) private var mask: UInt64 { size == 8 ? .max : (1 << UInt64(size * 8)) &- 1 }
+    @inline(always) private var signBit: UInt64 { 1 << UInt64(size * 8 - 1) }
 
-    @inline(__always) var carry: Bool {
+    @inline(always) var carry: Bool {
         let mask = self.mask
         switch operation {
         case .materialized: return materialized & RFlags.carry != 0
@@ -53,15 +53,15 @@ struct LazyFlags {
         }
     }
 
-    @inline(__always) var zero: Bool {
+    @inline(always) var zero: Bool {
         operation == .materialized ? materialized & RFlags.zero != 0 : result & mask == 0
     }
 
-    @inline(__always) var sign: Bool {
+    @inline(always) var sign: Bool {
         operation == .materialized ? materialized & RFlags.sign != 0 : result & signBit != 0
     }
 
-    @inline(__always) var overflow: Bool {
+    @inline(always) var overflow: Bool {
         let signBit = self.signBit
         switch operation {
         case .materialized: return materialized & RFlags.overflow != 0
@@ -71,11 +71,11 @@ struct LazyFlags {
         }
     }
 
-    @inline(__always) var parity: Bool {
+    @inline(always) var parity: Bool {
         operation == .materialized ? materialized & RFlags.parity != 0 : UInt8(truncatingIfNeeded: result).nonzeroBitCount & 1 == 0
     }
 
-    @inline(__always) var auxiliaryCarry: Bool {
+    @inline(always) var auxiliaryCarry: Bool {
         switch operation {
         case .materialized: return materialized & RFlags.auxiliaryCarry != 0
         case .logic: return false
@@ -84,7 +84,7 @@ struct LazyFlags {
     }
 
     /// The six status flags as RFLAGS bits.
-    @inline(__always) var bits: UInt64 {
+    @inline(always) var bits: UInt64 {
         if operation == .materialized { return materialized }
         var flags: UInt64 = 0
         if carry { flags |= RFlags.carry }
@@ -97,7 +97,7 @@ struct LazyFlags {
     }
 
     /// Evaluates condition code `code` (0–15, the Jcc/SETcc/CMOVcc encoding).
-    @inline(__always) func condition(_ code: UInt8) -> Bool {
+    @inline(always) func condition(_ code: UInt8) -> Bool {
         let holds: Bool
         switch code >> 1 {
         case 0: holds = overflow
@@ -113,6 +113,7 @@ struct LazyFlags {
     }
 
     /// Status flags computed for a result whose CF and OF the caller supplies (shifts, multiplies).
+    @inline(always)
     static func resultFlags(_ result: UInt64, size: Int, carry: Bool, overflow: Bool, auxiliary: Bool = false) -> UInt64 {
         let mask: UInt64 = size == 8 ? .max : (1 << UInt64(size * 8)) &- 1
         var flags: UInt64 = 0

@@ -4,7 +4,7 @@ import X86
 /// Guest memory accesses: segmentation, the software TLB, and the split into RAM, ROM and MMIO.
 extension InterpreterCore {
     /// Whether accesses are checked as CPL-3 (user) accesses.
-    @inline(__always) var userAccess: Bool { cpl == 3 }
+    @inline(always) var userAccess: Bool { cpl == 3 }
 
     /// Translates `linear` for `kind` through the TLB, walking the page tables on a miss.
     @inline(__always)
@@ -87,32 +87,60 @@ extension InterpreterCore {
         return (cache.base &+ offset) & 0xFFFF_FFFF
     }
 
-    @inline(__always)
+    @inline(always)
     static func isCanonical(_ address: UInt64) -> Bool {
         let top = Int64(bitPattern: address) >> 47
         return top == 0 || top == -1
     }
 
+    /// The host address of a flat 64-bit-mode access that the TLB already allows and that stays
+    /// within its page, or nil when the access needs the full segment and translation path.
+    @inline(always)
+    func flatHostAddress(segment: Int, offset: UInt64, size: Int, write: Bool) -> UnsafeMutableRawPointer? {
+        guard decodeMode == .bits64 && segment < SegmentName.fs.rawValue else { return nil }
+        let page = offset >> 12
+        let entry = tlb.entries + SoftwareTLB.slot(page)
+        let within = Int(offset & 0xFFF)
+        guard entry.pointee.tag == page && within <= 4096 - size else { return nil }
+        let needed: SoftwareTLB.Permissions = write
+            ? (userAccess ? [.userWrite, .writableRAM] : [.supervisorWrite, .writableRAM])
+            : (userAccess ? .userRead : [])
+        guard entry.pointee.permissions.isSuperset(of: needed), let host = entry.pointee.host else { return nil }
+        if write, let generation = entry.pointee.generation, generation.pointee & PhysicalMemoryMap.holdsCodeBit != 0 { return nil }
+        return host + within
+    }
+
     /// Reads `size` bytes at segment:offset.
-    @inline(__always)
+    @inline(always)
     mutating func read(segment: Int, offset: UInt64, size: Int) throws(Interruption) -> UInt64 {
-        if model == .i8086 { return try read8086(segment: segment, offset: offset, size: size) }
-        let linear = try linearAddress(segment: segment, offset: offset, size: size, write: false)
-        return try readLinear(linear, size: size)
+        if let host = flatHostAddress(segment: segment, offset: offset, size: size, write: false) { return Self.load(host, size: size) }
+        return try readThroughSegment(segment: segment, offset: offset, size: size, kind: .read)
     }
 
     /// Reads a read-modify-write destination: checked and translated as a write, as the processor
     /// does, so that a fault reports a write access.
-    @inline(__always)
+    @inline(always)
     mutating func readForUpdate(segment: Int, offset: UInt64, size: Int) throws(Interruption) -> UInt64 {
-        if model == .i8086 { return try read8086(segment: segment, offset: offset, size: size) }
-        let linear = try linearAddress(segment: segment, offset: offset, size: size, write: true)
-        return try readLinear(linear, size: size, kind: .write)
+        if let host = flatHostAddress(segment: segment, offset: offset, size: size, write: true) { return Self.load(host, size: size) }
+        return try readThroughSegment(segment: segment, offset: offset, size: size, kind: .write)
     }
 
     /// Writes the low `size` bytes of `value` at segment:offset.
-    @inline(__always)
+    @inline(always)
     mutating func write(segment: Int, offset: UInt64, size: Int, value: UInt64) throws(Interruption) {
+        if let host = flatHostAddress(segment: segment, offset: offset, size: size, write: true) { return Self.store(host, size: size, value: value) }
+        try writeThroughSegment(segment: segment, offset: offset, size: size, value: value)
+    }
+
+    @inline(never)
+    private mutating func readThroughSegment(segment: Int, offset: UInt64, size: Int, kind: AccessKind) throws(Interruption) -> UInt64 {
+        if model == .i8086 { return try read8086(segment: segment, offset: offset, size: size) }
+        let linear = try linearAddress(segment: segment, offset: offset, size: size, write: kind == .write)
+        return try readLinear(linear, size: size, kind: kind)
+    }
+
+    @inline(never)
+    private mutating func writeThroughSegment(segment: Int, offset: UInt64, size: Int, value: UInt64) throws(Interruption) {
         if model == .i8086 { return try write8086(segment: segment, offset: offset, size: size, value: value) }
         let linear = try linearAddress(segment: segment, offset: offset, size: size, write: true)
         try writeLinear(linear, size: size, value: value)
@@ -164,7 +192,7 @@ extension InterpreterCore {
         throw .exit(.mmioRead(address: physical, size: size))
     }
 
-    @inline(__always)
+    @inline(always)
     static func load(_ pointer: UnsafeMutableRawPointer, size: Int) -> UInt64 {
         switch size {
         case 1: UInt64(pointer.load(as: UInt8.self))
@@ -174,7 +202,7 @@ extension InterpreterCore {
         }
     }
 
-    @inline(__always)
+    @inline(always)
     static func store(_ pointer: UnsafeMutableRawPointer, size: Int, value: UInt64) {
         switch size {
         case 1: pointer.storeBytes(of: UInt8(truncatingIfNeeded: value), as: UInt8.self)

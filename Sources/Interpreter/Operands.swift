@@ -2,28 +2,28 @@ import X86
 
 /// Register and memory operands of decoded instructions.
 extension InterpreterCore {
-    @inline(__always)
+    @inline(always)
     static func mask(_ size: Int) -> UInt64 { size == 8 ? .max : (1 << UInt64(size * 8)) &- 1 }
 
-    @inline(__always)
+    @inline(always)
     static func signBit(_ size: Int) -> UInt64 { 1 << UInt64(size * 8 - 1) }
 
     /// Sign-extends the low `size` bytes of `value` to 64 bits.
-    @inline(__always)
+    @inline(always)
     static func signExtend(_ value: UInt64, from size: Int) -> UInt64 {
         let shift = UInt64(64 - size * 8)
         return UInt64(bitPattern: Int64(bitPattern: value << shift) >> shift)
     }
 
     /// Reads general register `index` at `size`; with `highByte`, AH/CH/DH/BH for indexes 4–7.
-    @inline(__always)
+    @inline(always)
     func register(_ index: UInt8, size: Int, highByte: Bool) -> UInt64 {
         if size == 1 && highByte { return (gpr[Int(index) - 4] >> 8) & 0xFF }
         return gpr[Int(index)] & Self.mask(size)
     }
 
     /// Writes general register `index`: 32-bit writes clear the upper half, narrower ones merge.
-    @inline(__always)
+    @inline(always)
     mutating func setRegister(_ index: UInt8, size: Int, highByte: Bool, _ value: UInt64) {
         switch size {
         case 1:
@@ -40,18 +40,18 @@ extension InterpreterCore {
     }
 
     /// The ModRM reg operand.
-    @inline(__always)
+    @inline(always)
     func regOperand(_ instruction: DecodedInstruction, size: Int) -> UInt64 {
         register(instruction.reg, size: size, highByte: instruction.isHighByte(instruction.reg))
     }
 
-    @inline(__always)
+    @inline(always)
     mutating func setRegOperand(_ instruction: DecodedInstruction, size: Int, _ value: UInt64) {
         setRegister(instruction.reg, size: size, highByte: instruction.isHighByte(instruction.reg), value)
     }
 
     /// The offset of the memory operand within its segment, masked to the address size.
-    @inline(__always)
+    @inline(always)
     func effectiveAddress(_ instruction: DecodedInstruction) -> UInt64 {
         var address = UInt64(bitPattern: instruction.displacement)
         if instruction.base == DecodedInstruction.ripRelative {
@@ -66,7 +66,7 @@ extension InterpreterCore {
     }
 
     /// Reads the r/m operand.
-    @inline(__always)
+    @inline(always)
     mutating func rmOperand(_ instruction: DecodedInstruction, size: Int) throws(Interruption) -> UInt64 {
         if instruction.modrmMod == 3 {
             return register(instruction.rm, size: size, highByte: instruction.isHighByte(instruction.rm))
@@ -75,7 +75,7 @@ extension InterpreterCore {
     }
 
     /// Reads the r/m operand of a read-modify-write instruction (a memory operand is translated for writing).
-    @inline(__always)
+    @inline(always)
     mutating func rmOperandForUpdate(_ instruction: DecodedInstruction, size: Int) throws(Interruption) -> UInt64 {
         if instruction.modrmMod == 3 {
             return register(instruction.rm, size: size, highByte: instruction.isHighByte(instruction.rm))
@@ -84,7 +84,7 @@ extension InterpreterCore {
     }
 
     /// Writes the r/m operand.
-    @inline(__always)
+    @inline(always)
     mutating func setRMOperand(_ instruction: DecodedInstruction, size: Int, _ value: UInt64) throws(Interruption) {
         if instruction.modrmMod == 3 {
             setRegister(instruction.rm, size: size, highByte: instruction.isHighByte(instruction.rm), value)
@@ -94,14 +94,14 @@ extension InterpreterCore {
     }
 
     /// Width of the stack pointer in bytes: 8 in 64-bit mode, else by SS.B.
-    @inline(__always)
+    @inline(always)
     var stackAddressSize: Int {
         if decodeMode == .bits64 { return 8 }
         if model == .i8086 { return 2 }
         return mode != .real && state.segments[SegmentName.ss.rawValue].access.defaultBig ? 4 : 2
     }
 
-    @inline(__always)
+    @inline(always)
     mutating func push(_ value: UInt64, size: Int) throws(Interruption) {
         let stackSize = stackAddressSize
         let mask = Self.mask(stackSize)
@@ -110,7 +110,7 @@ extension InterpreterCore {
         setRegister(4, size: stackSize, highByte: false, pointer)
     }
 
-    @inline(__always)
+    @inline(always)
     mutating func pop(size: Int) throws(Interruption) -> UInt64 {
         let stackSize = stackAddressSize
         let mask = Self.mask(stackSize)

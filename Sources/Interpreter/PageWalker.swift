@@ -167,7 +167,7 @@ extension InterpreterCore {
     mutating func invalidateCode(_ generation: UnsafeMutablePointer<UInt32>) {
         if generation.pointee & PhysicalMemoryMap.holdsCodeBit != 0 {
             Self.invalidateCode(generation)
-            codeModified = true
+            blockInterrupted = true
         }
     }
 

@@ -44,14 +44,16 @@ public struct DecodedInstruction: Equatable, Sendable {
     @inlinable public static var ripRelative: UInt8 { 0x10 }
 
     /// Whether a register-form operand is a high-byte register (AH, CH, DH, BH) for `register` at byte width.
-    @inlinable
+    @inlinable @inline(always)
     public func isHighByte(_ register: UInt8) -> Bool { rex == 0 && register >= 4 && register < 8 }
 
     /// The default segment of the memory operand: SS for RSP/RBP bases, DS otherwise.
     @inlinable
     public var memorySegment: Int {
+        @inline(always) get {
         if segmentOverride != Self.noSegmentOverride { return Int(segmentOverride) }
         return base == 4 || base == 5 ? SegmentName.ss.rawValue : SegmentName.ds.rawValue
+        }
     }
 }
 

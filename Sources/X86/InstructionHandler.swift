@@ -61,9 +61,39 @@ public enum InstructionHandler: UInt16, Sendable {
 /// The eight ALU operations in opcode order.
 public enum ALUOperation: UInt8, Sendable {
     case add, or, adc, sbb, and, sub, xor, cmp
+
+    /// The operation that the low three bits of `bits` encode (an opcode's or a ModRM reg field's).
+    @inlinable @inline(always)
+    public init(encoding bits: UInt8) {
+        switch bits & 7 {
+        case 0: self = .add
+        case 1: self = .or
+        case 2: self = .adc
+        case 3: self = .sbb
+        case 4: self = .and
+        case 5: self = .sub
+        case 6: self = .xor
+        default: self = .cmp
+        }
+    }
 }
 
 /// The eight shift and rotate kinds in ModRM reg order.
 public enum ShiftKind: UInt8, Sendable {
     case rol, ror, rcl, rcr, shl, shr, sal, sar
+
+    /// The kind that the low three bits of `bits` (a ModRM reg field) encode.
+    @inlinable @inline(always)
+    public init(encoding bits: UInt8) {
+        switch bits & 7 {
+        case 0: self = .rol
+        case 1: self = .ror
+        case 2: self = .rcl
+        case 3: self = .rcr
+        case 4: self = .shl
+        case 5: self = .shr
+        case 6: self = .sal
+        default: self = .sar
+        }
+    }
 }

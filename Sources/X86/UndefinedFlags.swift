@@ -12,13 +12,13 @@ public enum UndefinedFlags {
     public static func mask(for instruction: DecodedInstruction, count: UInt64) -> UInt64 {
         switch instruction.handler {
         case .aluRMReg, .aluRegRM, .aluRMImm:
-            let operation = ALUOperation(rawValue: instruction.extra & 7)
+            let operation = ALUOperation(encoding: instruction.extra)
             return operation == .and || operation == .or || operation == .xor ? auxiliary : 0
         case .testRMReg, .testRMImm: return auxiliary
         case .mulRM, .imulRM, .imulRegRM, .imulRegRMImm: return sign | zero | auxiliary | parity
         case .divRM, .idivRM: return RFlags.status
         case .shiftRMOne, .shiftRMCL, .shiftRMImm:
-            return shiftMask(kind: ShiftKind(rawValue: instruction.extra & 7) ?? .shl, size: Int(instruction.operandSize), count: count)
+            return shiftMask(kind: ShiftKind(encoding: instruction.extra), size: Int(instruction.operandSize), count: count)
         case .shldImm, .shldCL, .shrdImm, .shrdCL:
             let bits = UInt64(instruction.operandSize) * 8
             let masked = count & (instruction.operandSize == 8 ? 0x3F : 0x1F)

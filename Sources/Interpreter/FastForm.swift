@@ -1,0 +1,75 @@
+import X86
+
+/// The hot instruction forms at a fixed operand size. The run loop hands them to the handlers
+/// `execute` uses, inlined with a constant size, so the general operand-size code folds away.
+enum FastForm: UInt8 {
+    /// Everything else: dispatched by handler through `execute`.
+    case general
+    case aluRMReg1, aluRMReg4, aluRMReg8
+    case aluRegRM1, aluRegRM4, aluRegRM8
+    case aluRMImm1, aluRMImm4, aluRMImm8
+    case testRMReg1, testRMReg4, testRMReg8
+    case testRMImm1, testRMImm4, testRMImm8
+    case incDec4, incDec8
+    case movRMReg1, movRMReg4, movRMReg8
+    case movRegRM1, movRegRM4, movRegRM8
+    case movRMImm1, movRMImm4, movRMImm8
+    case movzxByte4, movzxWord4, movsxd8
+    case lea4, lea8
+    case shiftRMImm4, shiftRMImm8
+    case imulRegRM4, imulRegRM8
+    case cmovcc4, cmovcc8
+    case setcc, jcc, jmpRel
+    case callRel8, retNear8, push8, pop8
+
+    /// The form of `instruction`, or `.general`.
+    init(_ instruction: DecodedInstruction) {
+        self = switch (instruction.handler, instruction.operandSize) {
+        case (.aluRMReg, 1): .aluRMReg1
+        case (.aluRMReg, 4): .aluRMReg4
+        case (.aluRMReg, 8): .aluRMReg8
+        case (.aluRegRM, 1): .aluRegRM1
+        case (.aluRegRM, 4): .aluRegRM4
+        case (.aluRegRM, 8): .aluRegRM8
+        case (.aluRMImm, 1): .aluRMImm1
+        case (.aluRMImm, 4): .aluRMImm4
+        case (.aluRMImm, 8): .aluRMImm8
+        case (.testRMReg, 1): .testRMReg1
+        case (.testRMReg, 4): .testRMReg4
+        case (.testRMReg, 8): .testRMReg8
+        case (.testRMImm, 1): .testRMImm1
+        case (.testRMImm, 4): .testRMImm4
+        case (.testRMImm, 8): .testRMImm8
+        case (.incRM, 4), (.decRM, 4): .incDec4
+        case (.incRM, 8), (.decRM, 8): .incDec8
+        case (.movRMReg, 1): .movRMReg1
+        case (.movRMReg, 4): .movRMReg4
+        case (.movRMReg, 8): .movRMReg8
+        case (.movRegRM, 1): .movRegRM1
+        case (.movRegRM, 4): .movRegRM4
+        case (.movRegRM, 8): .movRegRM8
+        case (.movRMImm, 1): .movRMImm1
+        case (.movRMImm, 4): .movRMImm4
+        case (.movRMImm, 8): .movRMImm8
+        case (.movzxByte, 4): .movzxByte4
+        case (.movzxWord, 4): .movzxWord4
+        case (.movsxd, 8): .movsxd8
+        case (.lea, 4): .lea4
+        case (.lea, 8): .lea8
+        case (.shiftRMImm, 4): .shiftRMImm4
+        case (.shiftRMImm, 8): .shiftRMImm8
+        case (.imulRegRM, 4), (.imulRegRMImm, 4): .imulRegRM4
+        case (.imulRegRM, 8), (.imulRegRMImm, 8): .imulRegRM8
+        case (.cmovcc, 4): .cmovcc4
+        case (.cmovcc, 8): .cmovcc8
+        case (.setcc, _): .setcc
+        case (.jcc, _): .jcc
+        case (.jmpRel, _): .jmpRel
+        case (.callRel, 8): .callRel8
+        case (.retNear, 8): .retNear8
+        case (.pushRM, 8): .push8
+        case (.popRM, 8): .pop8
+        default: .general
+        }
+    }
+}
