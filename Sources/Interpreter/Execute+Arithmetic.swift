@@ -37,6 +37,24 @@ extension InterpreterCore {
         return result
     }
 
+    /// INC or DEC of `value`: CF keeps its value, the other flags follow the result.
+    @inline(always)
+    mutating func incrementOrDecrement(_ value: UInt64, increment: Bool, size: Int) -> UInt64 {
+        let carry = flags.carry
+        let result = (increment ? value &+ 1 : value &- 1) & Self.mask(size)
+        flags.set(increment ? .inc : .dec, size: size, result: result, destination: value, source: 1)
+        flags.carryIn = carry
+        return result
+    }
+
+    /// An ALU operation whose destination is general register `destination` (at 4 or 8 bytes, so
+    /// never a high-byte register); CMP leaves the register as it is.
+    @inline(always)
+    mutating func aluRegister(_ operation: UInt8, destination: UInt8, source: UInt64, size: Int) {
+        let result = alu(operation, gpr[Int(destination)] & Self.mask(size), source & Self.mask(size), size: size)
+        if ALUOperation(encoding: operation) != .cmp { gpr[Int(destination)] = result }
+    }
+
     @inline(always)
     mutating func aluRMReg(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         let compare = instruction.extra == ALUOperation.cmp.rawValue
@@ -72,12 +90,7 @@ extension InterpreterCore {
     @inline(always)
     mutating func incrementOrDecrement(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         let value = try rmOperandForUpdate(instruction, size: size)
-        let carry = flags.carry
-        let increment = instruction.handler == .incRM
-        let result = (increment ? value &+ 1 : value &- 1) & Self.mask(size)
-        flags.set(increment ? .inc : .dec, size: size, result: result, destination: value, source: 1)
-        flags.carryIn = carry
-        try setRMOperand(instruction, size: size, result)
+        try setRMOperand(instruction, size: size, incrementOrDecrement(value, increment: instruction.handler == .incRM, size: size))
     }
 
     mutating func negate(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {

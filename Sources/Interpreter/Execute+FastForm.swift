@@ -5,7 +5,12 @@ extension InterpreterCore {
     @inline(always)
     mutating func execute(_ form: FastForm, _ instruction: UnsafePointer<DecodedInstruction>) throws(Interruption) {
         switch form {
-        case .general: try execute(instruction.pointee)
+        case .general:
+            let next = state.rip
+            try execute(instruction.pointee)
+            // Fast forms move RIP only as the last instruction of a block; the general ones may
+            // move it anywhere (a REP iteration restarts its instruction).
+            if state.rip != next { blockInterrupted = true }
         case .aluRMReg1: try fastAluRMReg1(instruction)
         case .aluRMReg4: try fastAluRMReg4(instruction)
         case .aluRMReg8: try fastAluRMReg8(instruction)
@@ -44,7 +49,38 @@ extension InterpreterCore {
         case .cmovcc4: try fastCmovcc4(instruction)
         case .cmovcc8: try fastCmovcc8(instruction)
         case .setcc: try fastSetcc(instruction)
-        case .jcc: try fastJcc(instruction)
+        case .jo: jumpRelative(if: 0, instruction)
+        case .jno: jumpRelative(if: 1, instruction)
+        case .jb: jumpRelative(if: 2, instruction)
+        case .jae: jumpRelative(if: 3, instruction)
+        case .je: jumpRelative(if: 4, instruction)
+        case .jne: jumpRelative(if: 5, instruction)
+        case .jbe: jumpRelative(if: 6, instruction)
+        case .ja: jumpRelative(if: 7, instruction)
+        case .js: jumpRelative(if: 8, instruction)
+        case .jns: jumpRelative(if: 9, instruction)
+        case .jp: jumpRelative(if: 10, instruction)
+        case .jnp: jumpRelative(if: 11, instruction)
+        case .jl: jumpRelative(if: 12, instruction)
+        case .jge: jumpRelative(if: 13, instruction)
+        case .jle: jumpRelative(if: 14, instruction)
+        case .jg: jumpRelative(if: 15, instruction)
+        case .aluRMRegRegister4: aluRegister(instruction.pointee.extra, destination: instruction.pointee.rm, source: gpr[Int(instruction.pointee.reg)], size: 4)
+        case .aluRMRegRegister8: aluRegister(instruction.pointee.extra, destination: instruction.pointee.rm, source: gpr[Int(instruction.pointee.reg)], size: 8)
+        case .aluRegRMRegister4: aluRegister(instruction.pointee.extra, destination: instruction.pointee.reg, source: gpr[Int(instruction.pointee.rm)], size: 4)
+        case .aluRegRMRegister8: aluRegister(instruction.pointee.extra, destination: instruction.pointee.reg, source: gpr[Int(instruction.pointee.rm)], size: 8)
+        case .aluRMImmRegister4: aluRegister(instruction.pointee.extra, destination: instruction.pointee.rm, source: instruction.pointee.immediate, size: 4)
+        case .aluRMImmRegister8: aluRegister(instruction.pointee.extra, destination: instruction.pointee.rm, source: instruction.pointee.immediate, size: 8)
+        case .testRMRegRegister4: _ = alu(ALUOperation.and.rawValue, gpr[Int(instruction.pointee.rm)] & 0xFFFF_FFFF, gpr[Int(instruction.pointee.reg)] & 0xFFFF_FFFF, size: 4)
+        case .testRMRegRegister8: _ = alu(ALUOperation.and.rawValue, gpr[Int(instruction.pointee.rm)], gpr[Int(instruction.pointee.reg)], size: 8)
+        case .incDecRegister4: incrementOrDecrementRegister(instruction, size: 4)
+        case .incDecRegister8: incrementOrDecrementRegister(instruction, size: 8)
+        case .movRMRegRegister4: gpr[Int(instruction.pointee.rm)] = gpr[Int(instruction.pointee.reg)] & 0xFFFF_FFFF
+        case .movRMRegRegister8: gpr[Int(instruction.pointee.rm)] = gpr[Int(instruction.pointee.reg)]
+        case .movRegRMRegister4: gpr[Int(instruction.pointee.reg)] = gpr[Int(instruction.pointee.rm)] & 0xFFFF_FFFF
+        case .movRegRMRegister8: gpr[Int(instruction.pointee.reg)] = gpr[Int(instruction.pointee.rm)]
+        case .movRMImmRegister4: gpr[Int(instruction.pointee.rm)] = instruction.pointee.immediate & 0xFFFF_FFFF
+        case .movRMImmRegister8: gpr[Int(instruction.pointee.rm)] = instruction.pointee.immediate
         case .jmpRel: try fastJmpRel(instruction)
         case .callRel8: try fastCallRel8(instruction)
         case .retNear8: try fastRetNear8(instruction)
@@ -281,10 +317,16 @@ extension InterpreterCore {
         try setRMOperand(i, size: 1, flags.condition(i.extra) ? 1 : 0)
     }
 
-    @inline(never)
-    mutating func fastJcc(_ instruction: UnsafePointer<DecodedInstruction>) throws(Interruption) {
-        let i = instruction.pointee
-        if flags.condition(i.extra) { jumpRelative(i, size: Int(i.operandSize)) }
+    @inline(always)
+    mutating func incrementOrDecrementRegister(_ instruction: UnsafePointer<DecodedInstruction>, size: Int) {
+        let register = Int(instruction.pointee.rm)
+        gpr[register] = incrementOrDecrement(gpr[register] & Self.mask(size), increment: instruction.pointee.handler == .incRM, size: size)
+    }
+
+    /// Jcc with its condition code as a constant, so that only that condition's flags are computed.
+    @inline(always)
+    mutating func jumpRelative(if condition: UInt8, _ instruction: UnsafePointer<DecodedInstruction>) {
+        if flags.condition(condition) { jumpRelative(instruction.pointee, size: Int(instruction.pointee.operandSize)) }
     }
 
     @inline(never)

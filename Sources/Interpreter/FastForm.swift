@@ -19,11 +19,22 @@ enum FastForm: UInt8 {
     case shiftRMImm4, shiftRMImm8
     case imulRegRM4, imulRegRM8
     case cmovcc4, cmovcc8
-    case setcc, jcc, jmpRel
+    case setcc, jmpRel
+    /// Register forms (ModRM mod 3) at 4 and 8 bytes: no memory operand and no high-byte registers.
+    case aluRMRegRegister4, aluRMRegRegister8, aluRegRMRegister4, aluRegRMRegister8
+    case aluRMImmRegister4, aluRMImmRegister8, testRMRegRegister4, testRMRegRegister8
+    case incDecRegister4, incDecRegister8, movRMRegRegister4, movRMRegRegister8
+    case movRegRMRegister4, movRegRMRegister8, movRMImmRegister4, movRMImmRegister8
+    /// Jcc, one form per condition (in condition-code order).
+    case jo, jno, jb, jae, je, jne, jbe, ja, js, jns, jp, jnp, jl, jge, jle, jg
     case callRel8, retNear8, push8, pop8
 
     /// The form of `instruction`, or `.general`.
     init(_ instruction: DecodedInstruction) {
+        if instruction.modrmMod == 3, let form = Self.registerForm(instruction) {
+            self = form
+            return
+        }
         self = switch (instruction.handler, instruction.operandSize) {
         case (.aluRMReg, 1): .aluRMReg1
         case (.aluRMReg, 4): .aluRMReg4
@@ -63,13 +74,36 @@ enum FastForm: UInt8 {
         case (.cmovcc, 4): .cmovcc4
         case (.cmovcc, 8): .cmovcc8
         case (.setcc, _): .setcc
-        case (.jcc, _): .jcc
+        case (.jcc, _): FastForm(rawValue: FastForm.jo.rawValue + instruction.extra & 15).unsafelyUnwrapped
         case (.jmpRel, _): .jmpRel
         case (.callRel, 8): .callRel8
         case (.retNear, 8): .retNear8
         case (.pushRM, 8): .push8
         case (.popRM, 8): .pop8
         default: .general
+        }
+    }
+
+    /// The register form of an instruction whose ModRM names a register, if it has one.
+    private static func registerForm(_ instruction: DecodedInstruction) -> FastForm? {
+        switch (instruction.handler, instruction.operandSize) {
+        case (.aluRMReg, 4): .aluRMRegRegister4
+        case (.aluRMReg, 8): .aluRMRegRegister8
+        case (.aluRegRM, 4): .aluRegRMRegister4
+        case (.aluRegRM, 8): .aluRegRMRegister8
+        case (.aluRMImm, 4): .aluRMImmRegister4
+        case (.aluRMImm, 8): .aluRMImmRegister8
+        case (.testRMReg, 4): .testRMRegRegister4
+        case (.testRMReg, 8): .testRMRegRegister8
+        case (.incRM, 4), (.decRM, 4): .incDecRegister4
+        case (.incRM, 8), (.decRM, 8): .incDecRegister8
+        case (.movRMReg, 4): .movRMRegRegister4
+        case (.movRMReg, 8): .movRMRegRegister8
+        case (.movRegRM, 4): .movRegRMRegister4
+        case (.movRegRM, 8): .movRegRMRegister8
+        case (.movRMImm, 4): .movRMImmRegister4
+        case (.movRMImm, 8): .movRMImmRegister8
+        default: nil
         }
     }
 }

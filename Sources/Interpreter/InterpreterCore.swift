@@ -148,11 +148,10 @@ struct InterpreterCore {
                 while executed < count {
                     let instruction = block.instructions + executed
                     instructionStart = state.rip
-                    let next = (instructionStart &+ UInt64(instruction.pointee.length)) & ripMask
-                    state.rip = next
+                    state.rip = (instructionStart &+ UInt64(instruction.pointee.length)) & ripMask
                     try execute(block.forms[executed], instruction)
                     executed += 1
-                    if state.rip != next || blockInterrupted { break }
+                    if blockInterrupted { break }
                 }
                 // RF lasts for one instruction, and only the first of a block can start with it set.
                 state.rflags &= ~RFlags.resume
@@ -175,7 +174,7 @@ struct InterpreterCore {
                     if let exit = deliverException(vector: vector, errorCode: errorCode) { return exit }
                 }
             }
-            if let exit = takeCompletionExit() { return exit }
+            if completionExitCount != 0, let exit = takeCompletionExit() { return exit }
         }
         return .yield
     }
