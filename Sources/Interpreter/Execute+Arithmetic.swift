@@ -126,7 +126,7 @@ extension InterpreterCore {
             setRegister(0, size: size, highByte: false, low)
             setRegister(2, size: size, highByte: false, high)
         }
-        flags.materialize(LazyFlags.resultFlags(low, size: size, carry: overflow, overflow: overflow))
+        flags.setPartial(result: low, size: size, carry: overflow, overflow: overflow, auxiliaryCarry: false)
     }
 
     /// Two- and three-operand IMUL: reg = r/m × (reg or immediate), truncated.
@@ -140,7 +140,7 @@ extension InterpreterCore {
         let low = UInt64(truncatingIfNeeded: UInt128(bitPattern: product)) & Self.mask(size)
         let overflow = product != Int128(Int64(bitPattern: Self.signExtend(low, from: size)))
         setRegOperand(instruction, size: size, low)
-        flags.materialize(LazyFlags.resultFlags(low, size: size, carry: overflow, overflow: overflow))
+        flags.setPartial(result: low, size: size, carry: overflow, overflow: overflow, auxiliaryCarry: false)
     }
 
     /// DIV and IDIV of rDX:rAX (or AX) by r/m; #DE on a zero divisor or a quotient that does not fit.

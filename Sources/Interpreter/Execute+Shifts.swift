@@ -20,7 +20,6 @@ extension InterpreterCore {
         let bits = size * 8
         let mask = Self.mask(size)
         let signBit = Self.signBit(size)
-        var status = flags.bits
         var result: UInt64
         var carry: Bool
         var overflow: Bool
@@ -37,8 +36,7 @@ extension InterpreterCore {
                 carry = result & signBit != 0
                 overflow = (result & signBit != 0) != (result & (signBit >> 1) != 0)
             }
-            status = status & ~(RFlags.carry | RFlags.overflow) | (carry ? RFlags.carry : 0) | (overflow ? RFlags.overflow : 0)
-            flags.materialize(status)
+            flags.materialize(flags.bits & ~(RFlags.carry | RFlags.overflow) | (carry ? RFlags.carry : 0) | (overflow ? RFlags.overflow : 0))
             try setRMOperand(instruction, size: size, result)
             return
         case .rcl, .rcr:
@@ -62,8 +60,7 @@ extension InterpreterCore {
             } else {
                 overflow = (value & signBit != 0) != carryBefore
             }
-            status = status & ~(RFlags.carry | RFlags.overflow) | (carry ? RFlags.carry : 0) | (overflow ? RFlags.overflow : 0)
-            flags.materialize(status)
+            flags.materialize(flags.bits & ~(RFlags.carry | RFlags.overflow) | (carry ? RFlags.carry : 0) | (overflow ? RFlags.overflow : 0))
             try setRMOperand(instruction, size: size, result)
             return
         case .sal where model == .i8086:
@@ -85,7 +82,7 @@ extension InterpreterCore {
             carry = (signed >> Int64(min(count - 1, 63))) & 1 != 0
             overflow = false
         }
-        flags.materialize(LazyFlags.resultFlags(result, size: size, carry: carry, overflow: overflow, auxiliary: status & RFlags.auxiliaryCarry != 0))
+        flags.setPartial(result: result, size: size, carry: carry, overflow: overflow, auxiliaryCarry: flags.auxiliaryCarry)
         try setRMOperand(instruction, size: size, result)
     }
 

@@ -8,6 +8,8 @@ struct LazyFlags {
         /// The flags are in `materialized`.
         case materialized
         case add, adc, sub, sbb, logic, inc, dec
+        /// CF, OF and AF are in `materialized`; ZF, SF and PF follow `result` (shifts, multiplies).
+        case partial
     }
 
     var operation: Operation = .materialized
@@ -30,6 +32,15 @@ struct LazyFlags {
         self.source = source
     }
 
+    /// Sets CF, OF and AF as given, and ZF, SF and PF from `result`.
+    @inline(always)
+    mutating func setPartial(result: UInt64, size: Int, carry: Bool, overflow: Bool, auxiliaryCarry: Bool) {
+        operation = .partial
+        self.size = size
+        self.result = result
+        materialized = (carry ? RFlags.carry : 0) | (overflow ? RFlags.overflow : 0) | (auxiliaryCarry ? RFlags.auxiliaryCarry : 0)
+    }
+
     /// Sets the six status flags directly.
     @inline(always)
     mutating func materialize(_ flags: UInt64) {
@@ -43,7 +54,7 @@ struct LazyFlags {
     @inline(always) var carry: Bool {
         let mask = self.mask
         switch operation {
-        case .materialized: return materialized & RFlags.carry != 0
+        case .materialized, .partial: return materialized & RFlags.carry != 0
         case .add: return result & mask < destination & mask
         case .adc: return result & mask < destination & mask || (carryIn && result & mask == destination & mask)
         case .sub: return destination & mask < source & mask
@@ -64,7 +75,7 @@ struct LazyFlags {
     @inline(always) var overflow: Bool {
         let signBit = self.signBit
         switch operation {
-        case .materialized: return materialized & RFlags.overflow != 0
+        case .materialized, .partial: return materialized & RFlags.overflow != 0
         case .add, .adc, .inc: return (destination ^ result) & (source ^ result) & signBit != 0
         case .sub, .sbb, .dec: return (destination ^ source) & (destination ^ result) & signBit != 0
         case .logic: return false
@@ -77,7 +88,7 @@ struct LazyFlags {
 
     @inline(always) var auxiliaryCarry: Bool {
         switch operation {
-        case .materialized: return materialized & RFlags.auxiliaryCarry != 0
+        case .materialized, .partial: return materialized & RFlags.auxiliaryCarry != 0
         case .logic: return false
         default: return (destination ^ source ^ result) & 0x10 != 0
         }
