@@ -10,21 +10,19 @@ final class DecodedBlockCache {
         var tag: UInt64 = DecodedBlockCache.emptyTag
         var generation: UInt32 = 0
         var count: Int32 = 0
-        /// The generation counter of the block's page.
-        var pageGeneration: UnsafeMutablePointer<UInt32>?
         /// The last two blocks execution went on to, so that the next fetch can skip translation.
         var links = InlineArray<2, Link>(repeating: Link())
         /// Which of `links` the next new successor replaces.
         var nextLink: UInt8 = 0
     }
 
-    /// A successor of a block: where execution went (RIP and CS base, under TLB epoch `epoch`)
-    /// and which block (index and tag) was found there.
+    /// A successor of a block: where execution went (RIP and CS base) and which block was found
+    /// there, under the TLB's and the memory map's epochs at the time.
     struct Link {
         var rip: UInt64 = 0
         var codeBase: UInt64 = 0
-        var tag: UInt64 = DecodedBlockCache.emptyTag
-        var epoch: UInt32 = 0
+        var codeEpoch: UInt64 = 0
+        var translationEpoch: UInt32 = 0
         var index: Int32 = 0
     }
 

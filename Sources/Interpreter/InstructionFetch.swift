@@ -18,12 +18,12 @@ extension InterpreterCore {
     mutating func fetchBlock(after previous: UnsafeMutablePointer<DecodedBlockCache.Header>?) throws(Interruption) -> FetchedBlock {
         let codeBase = state.segments[SegmentName.cs.rawValue].base
         if let previous {
+            let codeEpoch = memory.codeEpoch
             for slot in 0..<2 {
                 let link = previous.pointee.links[slot]
-                guard link.rip == instructionStart && link.codeBase == codeBase && link.epoch == tlb.epoch else { continue }
-                let index = Int(link.index)
-                let header = cache.headers + index
-                if header.pointee.tag == link.tag, let generation = header.pointee.pageGeneration, generation.pointee == header.pointee.generation {
+                if link.rip == instructionStart && link.codeBase == codeBase && link.translationEpoch == tlb.epoch && link.codeEpoch == codeEpoch {
+                    let index = Int(link.index)
+                    let header = cache.headers + index
                     return FetchedBlock(header: header, instructions: cache.slots(index), forms: cache.formSlots(index), count: Int(header.pointee.count))
                 }
             }
@@ -32,7 +32,7 @@ extension InterpreterCore {
         if let previous, let header = block.header {
             let slot = Int(previous.pointee.nextLink)
             previous.pointee.links[slot] = DecodedBlockCache.Link(
-                rip: instructionStart, codeBase: codeBase, tag: header.pointee.tag, epoch: tlb.epoch, index: Int32(header - cache.headers))
+                rip: instructionStart, codeBase: codeBase, codeEpoch: memory.codeEpoch, translationEpoch: tlb.epoch, index: Int32(header - cache.headers))
             previous.pointee.nextLink = UInt8(1 - slot)
         }
         return block
@@ -71,9 +71,8 @@ extension InterpreterCore {
             return FetchedBlock(header: nil, instructions: cache.scratch, forms: cache.scratchForm, count: 1)
         }
         generation.pointee |= PhysicalMemoryMap.holdsCodeBit
-        var fresh = DecodedBlockCache.Header(tag: tag, generation: generation.pointee, count: Int32(count))
-        fresh.pageGeneration = generation
-        header.pointee = fresh
+        if header.pointee.tag != DecodedBlockCache.emptyTag { memory.codeEpoch &+= 1 }
+        header.pointee = DecodedBlockCache.Header(tag: tag, generation: generation.pointee, count: Int32(count))
         return FetchedBlock(header: header, instructions: slots, forms: forms, count: count)
     }
 

@@ -166,15 +166,8 @@ extension InterpreterCore {
     @inline(__always)
     mutating func invalidateCode(_ generation: UnsafeMutablePointer<UInt32>) {
         if generation.pointee & PhysicalMemoryMap.holdsCodeBit != 0 {
-            Self.invalidateCode(generation)
+            memory.invalidateCode(generation)
             blockInterrupted = true
-        }
-    }
-
-    /// Drops the decoded blocks of the page whose generation counter this is.
-    static func invalidateCode(_ generation: UnsafeMutablePointer<UInt32>) {
-        if generation.pointee & PhysicalMemoryMap.holdsCodeBit != 0 {
-            generation.pointee = (generation.pointee &+ 1) & ~PhysicalMemoryMap.holdsCodeBit
         }
     }
 }

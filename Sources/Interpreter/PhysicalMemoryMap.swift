@@ -16,6 +16,10 @@ final class PhysicalMemoryMap {
     static let holdsCodeBit: UInt32 = 1 << 31
 
     let regions: [Region]
+    /// Changes whenever decoded instructions may have gone stale anywhere: on every invalidation
+    /// of a page's code, and whenever the block cache gives a slot to another block. Links between
+    /// decoded blocks hold only within one value.
+    var codeEpoch: UInt64 = 0
     /// The guest memory whose mappings the regions point into; kept alive while the map exists.
     let memory: GuestMemory
 
@@ -37,8 +41,16 @@ final class PhysicalMemoryMap {
     func invalidateAllCode() {
         for region in regions {
             for page in 0..<Int((region.size + 4095) / 4096) {
-                InterpreterCore.invalidateCode(region.generations + page)
+                invalidateCode(region.generations + page)
             }
+        }
+    }
+
+    /// Drops the decoded blocks of the page whose generation counter this is.
+    func invalidateCode(_ generation: UnsafeMutablePointer<UInt32>) {
+        if generation.pointee & Self.holdsCodeBit != 0 {
+            generation.pointee = (generation.pointee &+ 1) & ~Self.holdsCodeBit
+            codeEpoch &+= 1
         }
     }
 
