@@ -53,15 +53,9 @@ extension InterpreterCore {
     /// The offset of the memory operand within its segment, masked to the address size.
     @inline(always)
     func effectiveAddress(_ instruction: DecodedInstruction) -> UInt64 {
-        var address = UInt64(bitPattern: instruction.displacement)
-        if instruction.base == DecodedInstruction.ripRelative {
-            address &+= state.rip
-        } else if instruction.base != DecodedInstruction.noRegister {
-            address &+= gpr[Int(instruction.base)]
-        }
-        if instruction.index != DecodedInstruction.noRegister {
-            address &+= gpr[Int(instruction.index)] << UInt64(instruction.scaleShift)
-        }
+        // An absent base or index (`noRegister`) reads one of the register file's zero slots.
+        let base = instruction.base == DecodedInstruction.ripRelative ? state.rip : gpr[Int(instruction.base)]
+        let address = UInt64(bitPattern: instruction.displacement) &+ base &+ gpr[Int(instruction.index)] << UInt64(instruction.scaleShift)
         return address & Self.mask(Int(instruction.addressSize))
     }
 
