@@ -104,6 +104,13 @@ extension InterpreterCore {
             forms[count] = FastForm(decoded)
             count += 1
             let length = Int(decoded.length)
+            if let target = continuation(after: decoded, at: offset) {
+                // The block goes on at the target of a direct JMP or CALL on its own page.
+                offset = target
+                pointer = start + Int(target & 0xFFF) - Int(instructionStart & 0xFFF)
+                pageRemaining = 4096 - Int(target & 0xFFF)
+                continue
+            }
             if decoded.handler.endsBlock || length >= pageRemaining || offset &+ UInt64(length) > ripMask { break }
             offset &+= UInt64(length)
             if offset > limit { break }
@@ -111,6 +118,16 @@ extension InterpreterCore {
             pageRemaining -= length
         }
         return count
+    }
+
+    /// Where a block may go on after `instruction` (at `offset`): the target of a direct near JMP or
+    /// CALL in 64-bit code when it lies on the page the block started on, so that the target's
+    /// bytes are covered by the block's page generation and the transfer cannot fault. Elsewhere
+    /// (a CS limit, an IP that wraps) the transfer ends the block.
+    private func continuation(after instruction: DecodedInstruction, at offset: UInt64) -> UInt64? {
+        guard decodeMode == .bits64, instruction.operandSize == 8, instruction.handler == .jmpRel || instruction.handler == .callRel else { return nil }
+        let target = offset &+ UInt64(instruction.length) &+ instruction.immediate
+        return target >> 12 == instructionStart >> 12 ? target : nil
     }
 
     /// Decodes the instruction at CS:`instructionStart` whose bytes continue on the next page (or
