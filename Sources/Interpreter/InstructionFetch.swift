@@ -70,7 +70,10 @@ extension InterpreterCore {
             cache.scratchForm.pointee = FastForm(cache.scratch.pointee)
             return FetchedBlock(header: nil, instructions: cache.scratch, forms: cache.scratchForm, count: 1)
         }
-        generation.pointee |= PhysicalMemoryMap.holdsCodeBit
+        if generation.pointee & PhysicalMemoryMap.holdsCodeBit == 0 {
+            generation.pointee |= PhysicalMemoryMap.holdsCodeBit
+            tlb.revokeDirectStores(physicalPage: entry.physicalPage)
+        }
         if header.pointee.tag != DecodedBlockCache.emptyTag { memory.codeEpoch &+= 1 }
         header.pointee = DecodedBlockCache.Header(tag: tag, generation: generation.pointee, count: Int32(count))
         return FetchedBlock(header: header, instructions: slots, forms: forms, count: count)

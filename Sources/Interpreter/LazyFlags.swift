@@ -48,8 +48,8 @@ struct LazyFlags {
         materialized = flags & RFlags.status
     }
 
-    @inline(always) private var mask: UInt64 { size == 8 ? .max : (1 << UInt64(size * 8)) &- 1 }
-    @inline(always) private var signBit: UInt64 { 1 << UInt64(size * 8 - 1) }
+    @inline(always) private var mask: UInt64 { size == 8 ? .max : (1 &<< UInt64(size &* 8)) &- 1 }
+    @inline(always) private var signBit: UInt64 { 1 &<< UInt64(size &* 8 &- 1) }
 
     @inline(always) var carry: Bool {
         let mask = self.mask

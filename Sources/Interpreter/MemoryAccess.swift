@@ -52,6 +52,14 @@ extension InterpreterCore {
             if !page.isROM { permissions.insert(.writableRAM) }
         }
         entry.permissions = permissions
+        if !supervisor && entry.host != nil {
+            let key = SoftwareTLB.fastKey(linear, user: user)
+            if !user || permissions.contains(.userRead) { entry.readKey = key }
+            let writable: SoftwareTLB.Permissions = user ? [.userWrite, .writableRAM] : [.supervisorWrite, .writableRAM]
+            if permissions.isSuperset(of: writable), let generation = entry.generation, generation.pointee & PhysicalMemoryMap.holdsCodeBit == 0 {
+                entry.writeKey = key
+            }
+        }
         tlb.entries[SoftwareTLB.slot(linear >> 12)] = entry
         return entry
     }
@@ -98,16 +106,11 @@ extension InterpreterCore {
     @inline(always)
     func flatHostAddress(segment: Int, offset: UInt64, size: Int, write: Bool) -> UnsafeMutableRawPointer? {
         guard decodeMode == .bits64 && segment < SegmentName.fs.rawValue else { return nil }
-        let page = offset >> 12
-        let entry = tlb.entries + SoftwareTLB.slot(page)
+        let entry = tlb.entries + SoftwareTLB.slot(offset >> 12)
         let within = Int(offset & 0xFFF)
-        guard entry.pointee.tag == page && within <= 4096 - size else { return nil }
-        let needed: SoftwareTLB.Permissions = write
-            ? (userAccess ? [.userWrite, .writableRAM] : [.supervisorWrite, .writableRAM])
-            : (userAccess ? .userRead : [])
-        guard entry.pointee.permissions.isSuperset(of: needed), let host = entry.pointee.host else { return nil }
-        if write, let generation = entry.pointee.generation, generation.pointee & PhysicalMemoryMap.holdsCodeBit != 0 { return nil }
-        return host + within
+        let key = SoftwareTLB.fastKey(offset, user: userAccess)
+        guard within <= 4096 - size && (write ? entry.pointee.writeKey : entry.pointee.readKey) == key else { return nil }
+        return entry.pointee.host.unsafelyUnwrapped + within
     }
 
     /// Reads `size` bytes at segment:offset.

@@ -3,16 +3,16 @@ import X86
 /// Register and memory operands of decoded instructions.
 extension InterpreterCore {
     @inline(always)
-    static func mask(_ size: Int) -> UInt64 { size == 8 ? .max : (1 << UInt64(size * 8)) &- 1 }
+    static func mask(_ size: Int) -> UInt64 { size == 8 ? .max : (1 &<< UInt64(size &* 8)) &- 1 }
 
     @inline(always)
-    static func signBit(_ size: Int) -> UInt64 { 1 << UInt64(size * 8 - 1) }
+    static func signBit(_ size: Int) -> UInt64 { 1 &<< UInt64(size &* 8 &- 1) }
 
     /// Sign-extends the low `size` bytes of `value` to 64 bits.
     @inline(always)
     static func signExtend(_ value: UInt64, from size: Int) -> UInt64 {
         let shift = UInt64(64 - size * 8)
-        return UInt64(bitPattern: Int64(bitPattern: value << shift) >> shift)
+        return UInt64(bitPattern: Int64(bitPattern: value &<< shift) &>> shift)
     }
 
     /// Reads general register `index` at `size`; with `highByte`, AH/CH/DH/BH for indexes 4–7.
@@ -55,7 +55,7 @@ extension InterpreterCore {
     func effectiveAddress(_ instruction: DecodedInstruction) -> UInt64 {
         // An absent base or index (`noRegister`) reads one of the register file's zero slots.
         let base = instruction.base == DecodedInstruction.ripRelative ? state.rip : gpr[Int(instruction.base)]
-        let address = UInt64(bitPattern: instruction.displacement) &+ base &+ gpr[Int(instruction.index)] << UInt64(instruction.scaleShift)
+        let address = UInt64(bitPattern: instruction.displacement) &+ base &+ gpr[Int(instruction.index)] &<< UInt64(instruction.scaleShift)
         return address & Self.mask(Int(instruction.addressSize))
     }
 

@@ -10,7 +10,18 @@ struct SoftwareTLB {
         var physicalPage: UInt64 = 0
         var generation: UnsafeMutablePointer<UInt32>?
         var permissions: Permissions = []
+        /// `fastKey` of the page when a plain load at the privilege it was filled for may use
+        /// `host` directly, else `invalidTag`.
+        var readKey: UInt64 = SoftwareTLB.invalidTag
+        /// `fastKey` of the page when a plain store may go to `host` directly: writable RAM
+        /// that holds no decoded instructions.
+        var writeKey: UInt64 = SoftwareTLB.invalidTag
     }
+
+    /// The key of a linear page for the direct load and store paths: its number and the privilege
+    /// (1 for user accesses), so that one comparison checks both.
+    @inline(__always)
+    static func fastKey(_ linear: UInt64, user: Bool) -> UInt64 { (linear >> 12) << 1 | (user ? 1 : 0) }
 
     /// What an access through a translation may do without walking the page tables again.
     struct Permissions: OptionSet {
@@ -52,7 +63,7 @@ struct SoftwareTLB {
     static func slot(_ page: UInt64) -> Int { Int(truncatingIfNeeded: page) & (entryCount - 1) }
 
     mutating func flush() {
-        for index in 0..<Self.entryCount { entries[index].tag = Self.invalidTag }
+        for index in 0..<Self.entryCount { entries[index] = Entry() }
         epoch &+= 1
     }
 
@@ -60,6 +71,14 @@ struct SoftwareTLB {
         epoch &+= 1
         let page = linear >> 12
         let slot = Self.slot(page)
-        if entries[slot].tag == page { entries[slot].tag = Self.invalidTag }
+        if entries[slot].tag == page { entries[slot] = Entry() }
+    }
+
+    /// Sends stores to the physical page `physicalPage` back through the slow path, which notices
+    /// stores to code; for when the page has just been found to hold code.
+    func revokeDirectStores(physicalPage: UInt64) {
+        for index in 0..<Self.entryCount where entries[index].physicalPage == physicalPage {
+            entries[index].writeKey = Self.invalidTag
+        }
     }
 }
