@@ -28,10 +28,21 @@ enum FastForm: UInt8 {
     /// Jcc, one form per condition (in condition-code order).
     case jo, jno, jb, jae, je, jne, jbe, ja, js, jns, jp, jnp, jl, jge, jle, jg
     case callRel8, retNear8, push8, pop8
+    /// Memory forms of 64-bit code whose operand lies in a segment based at 0 (not FS or GS) with
+    /// 64-bit addressing: the address is the effective address, with no segment or size checks.
+    case movRegRMFlat1, movRegRMFlat4, movRegRMFlat8, movzxByteFlat4, movzxWordFlat4
+    case movRMRegFlat1, movRMRegFlat4, movRMRegFlat8, movRMImmFlat1, movRMImmFlat4, movRMImmFlat8
+    case aluRegRMFlat4, aluRegRMFlat8, aluRMImmFlat1, aluRMImmFlat4, aluRMImmFlat8
+    case aluRMRegFlat1, aluRMRegFlat4, aluRMRegFlat8
 
-    /// The form of `instruction`, or `.general`.
-    init(_ instruction: DecodedInstruction) {
+    /// The form of `instruction` in code of `mode`, or `.general`.
+    init(_ instruction: DecodedInstruction, mode: DecodeMode) {
         if instruction.modrmMod == 3, let form = Self.registerForm(instruction) {
+            self = form
+            return
+        }
+        if mode == .bits64 && instruction.hasMemoryOperand && instruction.addressSize == 8
+            && instruction.memorySegment < SegmentName.fs.rawValue, let form = Self.flatMemoryForm(instruction) {
             self = form
             return
         }
@@ -103,6 +114,32 @@ enum FastForm: UInt8 {
         case (.movRegRM, 8): .movRegRMRegister8
         case (.movRMImm, 4): .movRMImmRegister4
         case (.movRMImm, 8): .movRMImmRegister8
+        default: nil
+        }
+    }
+
+    /// The flat memory form of a 64-bit instruction, if it has one.
+    private static func flatMemoryForm(_ instruction: DecodedInstruction) -> FastForm? {
+        switch (instruction.handler, instruction.operandSize) {
+        case (.movRegRM, 1): .movRegRMFlat1
+        case (.movRegRM, 4): .movRegRMFlat4
+        case (.movRegRM, 8): .movRegRMFlat8
+        case (.movzxByte, 4): .movzxByteFlat4
+        case (.movzxWord, 4): .movzxWordFlat4
+        case (.movRMReg, 1): .movRMRegFlat1
+        case (.movRMReg, 4): .movRMRegFlat4
+        case (.movRMReg, 8): .movRMRegFlat8
+        case (.movRMImm, 1): .movRMImmFlat1
+        case (.movRMImm, 4): .movRMImmFlat4
+        case (.movRMImm, 8): .movRMImmFlat8
+        case (.aluRegRM, 4): .aluRegRMFlat4
+        case (.aluRegRM, 8): .aluRegRMFlat8
+        case (.aluRMImm, 1): .aluRMImmFlat1
+        case (.aluRMImm, 4): .aluRMImmFlat4
+        case (.aluRMImm, 8): .aluRMImmFlat8
+        case (.aluRMReg, 1): .aluRMRegFlat1
+        case (.aluRMReg, 4): .aluRMRegFlat4
+        case (.aluRMReg, 8): .aluRMRegFlat8
         default: nil
         }
     }

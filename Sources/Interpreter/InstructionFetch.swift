@@ -67,7 +67,7 @@ extension InterpreterCore {
         let count = try decodeBlock(at: host + Int(linear & 0xFFF), into: slots, forms: forms)
         if count == 0 {
             cache.scratch.pointee = try decodeAcrossBoundary(host: host, within: Int(linear & 0xFFF))
-            cache.scratchForm.pointee = FastForm(cache.scratch.pointee)
+            cache.scratchForm.pointee = FastForm(cache.scratch.pointee, mode: decodeMode)
             return FetchedBlock(header: nil, instructions: cache.scratch, forms: cache.scratchForm, count: 1)
         }
         if generation.pointee & PhysicalMemoryMap.holdsCodeBit == 0 {
@@ -104,7 +104,7 @@ extension InterpreterCore {
                 }
             }
             slots[count] = decoded
-            forms[count] = FastForm(decoded)
+            forms[count] = FastForm(decoded, mode: decodeMode)
             count += 1
             let length = Int(decoded.length)
             if let target = continuation(after: decoded, at: offset) {

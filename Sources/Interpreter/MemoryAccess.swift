@@ -106,9 +106,16 @@ extension InterpreterCore {
     @inline(always)
     func flatHostAddress(segment: Int, offset: UInt64, size: Int, write: Bool) -> UnsafeMutableRawPointer? {
         guard decodeMode == .bits64 && segment < SegmentName.fs.rawValue else { return nil }
-        let entry = tlb.entries + SoftwareTLB.slot(offset >> 12)
-        let within = Int(offset & 0xFFF)
-        let key = SoftwareTLB.fastKey(offset, user: userAccess)
+        return directHostAddress(linear: offset, size: size, write: write)
+    }
+
+    /// The host address of an access at `linear` that the TLB already allows as a plain load
+    /// (or store) at the current privilege and that stays within its page, or nil.
+    @inline(always)
+    func directHostAddress(linear: UInt64, size: Int, write: Bool) -> UnsafeMutableRawPointer? {
+        let entry = tlb.entries + SoftwareTLB.slot(linear >> 12)
+        let within = Int(linear & 0xFFF)
+        let key = SoftwareTLB.fastKey(linear, user: userAccess)
         guard within <= 4096 - size && (write ? entry.pointee.writeKey : entry.pointee.readKey) == key else { return nil }
         return entry.pointee.host.unsafelyUnwrapped + within
     }

@@ -53,10 +53,15 @@ extension InterpreterCore {
     /// The offset of the memory operand within its segment, masked to the address size.
     @inline(always)
     func effectiveAddress(_ instruction: DecodedInstruction) -> UInt64 {
+        addressSum(instruction) & Self.mask(Int(instruction.addressSize))
+    }
+
+    /// Displacement + base + scaled index of the memory operand, before the address-size mask.
+    @inline(always)
+    func addressSum(_ instruction: DecodedInstruction) -> UInt64 {
         // An absent base or index (`noRegister`) reads one of the register file's zero slots.
         let base = instruction.base == DecodedInstruction.ripRelative ? state.rip : gpr[Int(instruction.base)]
-        let address = UInt64(bitPattern: instruction.displacement) &+ base &+ gpr[Int(instruction.index)] &<< UInt64(instruction.scaleShift)
-        return address & Self.mask(Int(instruction.addressSize))
+        return UInt64(bitPattern: instruction.displacement) &+ base &+ gpr[Int(instruction.index)] &<< UInt64(instruction.scaleShift)
     }
 
     /// Reads the r/m operand.
