@@ -17,13 +17,11 @@ extension InterpreterCore {
         case .adc:
             let carry: UInt64 = flags.carry ? 1 : 0
             result = (destination &+ source &+ carry) & mask
-            flags.set(.adc, size: size, result: result, destination: destination, source: source)
-            flags.carryIn = carry != 0
+            flags.set(.adc, size: size, result: result, destination: destination, source: source, carryIn: carry != 0)
         case .sbb:
             let carry: UInt64 = flags.carry ? 1 : 0
             result = (destination &- source &- carry) & mask
-            flags.set(.sbb, size: size, result: result, destination: destination, source: source)
-            flags.carryIn = carry != 0
+            flags.set(.sbb, size: size, result: result, destination: destination, source: source, carryIn: carry != 0)
         case .and:
             result = destination & source
             flags.set(.logic, size: size, result: result, destination: destination, source: source)
@@ -42,8 +40,7 @@ extension InterpreterCore {
     mutating func incrementOrDecrement(_ value: UInt64, increment: Bool, size: Int) -> UInt64 {
         let carry = flags.carry
         let result = (increment ? value &+ 1 : value &- 1) & Self.mask(size)
-        flags.set(increment ? .inc : .dec, size: size, result: result, destination: value, source: 1)
-        flags.carryIn = carry
+        flags.set(increment ? .inc : .dec, size: size, result: result, destination: value, source: 1, carryIn: carry)
         return result
     }
 

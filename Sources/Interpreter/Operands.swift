@@ -3,15 +3,15 @@ import X86
 /// Register and memory operands of decoded instructions.
 extension InterpreterCore {
     @inline(always)
-    static func mask(_ size: Int) -> UInt64 { size == 8 ? .max : (1 &<< UInt64(size &* 8)) &- 1 }
+    static func mask(_ size: Int) -> UInt64 { LazyFlags.mask(size) }
 
     @inline(always)
-    static func signBit(_ size: Int) -> UInt64 { 1 &<< UInt64(size &* 8 &- 1) }
+    static func signBit(_ size: Int) -> UInt64 { 1 &<< UInt64(truncatingIfNeeded: size &* 8 &- 1) }
 
     /// Sign-extends the low `size` bytes of `value` to 64 bits.
     @inline(always)
     static func signExtend(_ value: UInt64, from size: Int) -> UInt64 {
-        let shift = UInt64(64 - size * 8)
+        let shift = UInt64(truncatingIfNeeded: 64 &- size &* 8)
         return UInt64(bitPattern: Int64(bitPattern: value &<< shift) &>> shift)
     }
 
