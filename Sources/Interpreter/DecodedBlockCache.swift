@@ -10,6 +10,9 @@ final class DecodedBlockCache {
         var tag: UInt64 = DecodedBlockCache.emptyTag
         var generation: UInt32 = 0
         var count: Int32 = 0
+        /// The block's instruction slots and their fast forms.
+        var instructions: UnsafeMutablePointer<DecodedInstruction>?
+        var forms: UnsafeMutablePointer<FastForm>?
         /// The last two blocks execution went on to, so that the next fetch can skip translation.
         var links = InlineArray<2, Link>(repeating: Link())
         /// Which of `links` the next new successor replaces.
@@ -17,14 +20,17 @@ final class DecodedBlockCache {
     }
 
     /// A successor of a block: where execution went (RIP and CS base) and which block was found
-    /// there, under the TLB's and the memory map's epochs at the time.
+    /// there, while `linkEpoch` had the value `epoch`.
     struct Link {
         var rip: UInt64 = 0
         var codeBase: UInt64 = 0
-        var codeEpoch: UInt64 = 0
-        var translationEpoch: UInt32 = 0
-        var index: Int32 = 0
+        var epoch: UInt64 = 0
+        var header: UnsafeMutablePointer<Header>?
     }
+
+    /// Changes whenever a link between blocks may have gone stale: decoded code was invalidated, a
+    /// slot went to another block, translations were flushed, or the mode or privilege changed.
+    var linkEpoch: UInt64 = 0
 
     static let emptyTag = UInt64.max
     static let blockCount = 1 << 12

@@ -112,7 +112,7 @@ extension InterpreterCore {
         let paging = state.cr0 & CR0.paging != 0
         if paging && (value ^ state.efer) & EFER.longModeEnable != 0 { throw .generalProtection() }
         state.efer = value & writable | state.efer & EFER.longModeActive
-        tlb.flush()
+        flushTranslations()
     }
 
     /// The control register a MOV CRn names; #UD for ones that do not exist.
@@ -143,14 +143,14 @@ extension InterpreterCore {
         case 2: state.cr2 = value
         case 3:
             state.cr3 = value & 0x000F_FFFF_FFFF_FFFF
-            tlb.flush()
+            flushTranslations()
         case 4:
             let supported = CR4.debuggingExtensions | CR4.timeStampDisable | CR4.pageSizeExtensions | CR4.physicalAddressExtension
                 | CR4.machineCheck | CR4.pageGlobal | CR4.performanceCounter | CR4.osfxsr | CR4.osxmmexcpt
             guard value & ~supported == 0 else { throw .generalProtection() }
             if state.efer & EFER.longModeActive != 0 && value & CR4.physicalAddressExtension == 0 { throw .generalProtection() }
             state.cr4 = value
-            tlb.flush()
+            flushTranslations()
         default:
             guard value & ~0xF == 0 else { throw .generalProtection() }
             state.cr8 = value
@@ -172,7 +172,7 @@ extension InterpreterCore {
             state.efer &= ~EFER.longModeActive
         }
         state.cr0 = value
-        tlb.flush()
+        flushTranslations()
         modeChanged()
     }
 

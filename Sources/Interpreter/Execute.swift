@@ -118,7 +118,7 @@ extension InterpreterCore {
         case .lmsw: try loadMachineStatusWord(instruction)
         case .smsw: try storeSystemSelector(instruction, UInt16(truncatingIfNeeded: state.cr0), size: size, wholeRegister: state.cr0)
         case .clts: try requirePrivilege(); state.cr0 &= ~CR0.taskSwitched
-        case .invlpg: try requirePrivilege(); tlb.flush(linear: try linearAddress(segment: instruction.memorySegment, offset: effectiveAddress(instruction), size: 1, write: false))
+        case .invlpg: try requirePrivilege(); flushTranslation(linear: try linearAddress(segment: instruction.memorySegment, offset: effectiveAddress(instruction), size: 1, write: false))
         case .invd, .wbinvd: try requirePrivilege()
         case .lar, .lsl, .verr, .verw: try inspectSegment(instruction, size: size)
         case .arpl: try adjustRequestedPrivilege(instruction)

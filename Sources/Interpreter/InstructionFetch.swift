@@ -10,6 +10,21 @@ extension InterpreterCore {
         let instructions: UnsafeMutablePointer<DecodedInstruction>
         let forms: UnsafeMutablePointer<FastForm>
         let count: Int
+
+        init(header: UnsafeMutablePointer<DecodedBlockCache.Header>?, instructions: UnsafeMutablePointer<DecodedInstruction>,
+             forms: UnsafeMutablePointer<FastForm>, count: Int) {
+            self.header = header
+            self.instructions = instructions
+            self.forms = forms
+            self.count = count
+        }
+
+        /// The block a cache header describes.
+        @inline(__always)
+        init(header: UnsafeMutablePointer<DecodedBlockCache.Header>) {
+            self.init(header: header, instructions: header.pointee.instructions.unsafelyUnwrapped,
+                      forms: header.pointee.forms.unsafelyUnwrapped, count: Int(header.pointee.count))
+        }
     }
 
     /// The decoded block that starts at CS:`instructionStart`, found through a link of the block
@@ -18,21 +33,18 @@ extension InterpreterCore {
     mutating func fetchBlock(after previous: UnsafeMutablePointer<DecodedBlockCache.Header>?) throws(Interruption) -> FetchedBlock {
         let codeBase = state.segments[SegmentName.cs.rawValue].base
         if let previous {
-            let codeEpoch = memory.codeEpoch
+            let epoch = cache.linkEpoch
             for slot in 0..<2 {
                 let link = previous.pointee.links[slot]
-                if link.rip == instructionStart && link.codeBase == codeBase && link.translationEpoch == tlb.epoch && link.codeEpoch == codeEpoch {
-                    let index = Int(link.index)
-                    let header = cache.headers + index
-                    return FetchedBlock(header: header, instructions: cache.slots(index), forms: cache.formSlots(index), count: Int(header.pointee.count))
+                if link.rip == instructionStart && link.codeBase == codeBase && link.epoch == epoch, let header = link.header {
+                    return FetchedBlock(header: header)
                 }
             }
         }
         let block = try lookUpBlock()
         if let previous, let header = block.header {
             let slot = Int(previous.pointee.nextLink)
-            previous.pointee.links[slot] = DecodedBlockCache.Link(
-                rip: instructionStart, codeBase: codeBase, codeEpoch: memory.codeEpoch, translationEpoch: tlb.epoch, index: Int32(header - cache.headers))
+            previous.pointee.links[slot] = DecodedBlockCache.Link(rip: instructionStart, codeBase: codeBase, epoch: cache.linkEpoch, header: header)
             previous.pointee.nextLink = UInt8(1 - slot)
         }
         return block
@@ -62,7 +74,7 @@ extension InterpreterCore {
         let slots = cache.slots(index)
         let forms = cache.formSlots(index)
         if header.pointee.tag == tag && header.pointee.generation == generation.pointee {
-            return FetchedBlock(header: header, instructions: slots, forms: forms, count: Int(header.pointee.count))
+            return FetchedBlock(header: header)
         }
         let count = try decodeBlock(at: host + Int(linear & 0xFFF), into: slots, forms: forms)
         if count == 0 {
@@ -74,9 +86,9 @@ extension InterpreterCore {
             generation.pointee |= PhysicalMemoryMap.holdsCodeBit
             tlb.revokeDirectStores(physicalPage: entry.physicalPage)
         }
-        if header.pointee.tag != DecodedBlockCache.emptyTag { memory.codeEpoch &+= 1 }
-        header.pointee = DecodedBlockCache.Header(tag: tag, generation: generation.pointee, count: Int32(count))
-        return FetchedBlock(header: header, instructions: slots, forms: forms, count: count)
+        if header.pointee.tag != DecodedBlockCache.emptyTag { cache.linkEpoch &+= 1 }
+        header.pointee = DecodedBlockCache.Header(tag: tag, generation: generation.pointee, count: Int32(count), instructions: slots, forms: forms)
+        return FetchedBlock(header: header)
     }
 
     /// Decodes instructions from `start` (the byte at CS:`instructionStart`) into `slots` until one ends

@@ -94,7 +94,7 @@ struct InterpreterCore {
     /// Recomputes what depends on CS, SS, CR0, EFER and RFLAGS.VM.
     mutating func modeChanged() {
         mode = state.mode
-        tlb.epoch &+= 1
+        cache.linkEpoch &+= 1
         cpl = state.cpl
         decodeMode = model == .i8086 ? .bits16 : DecodeMode(mode)
         switch decodeMode {

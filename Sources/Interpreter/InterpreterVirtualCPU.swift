@@ -41,7 +41,7 @@ public final class InterpreterVirtualCPU: VirtualCPU {
 
     /// Drops the decoded instructions of the page that holds `physical` after the host wrote guest memory there.
     public func hostWrote(physical: UInt64) {
-        if let page = core.memory.page(containing: physical) { core.memory.invalidateCode(page.generation) }
+        core.noteWrite(physical: physical)
     }
 
     public func completePortRead(_ value: UInt64) { core.completedPortRead = value }

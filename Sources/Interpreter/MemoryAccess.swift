@@ -25,6 +25,18 @@ extension InterpreterCore {
         return try refill(linear, kind: kind, supervisor: supervisor)
     }
 
+    /// Drops every cached translation, and the links between decoded blocks that relied on them.
+    mutating func flushTranslations() {
+        tlb.flush()
+        cache.linkEpoch &+= 1
+    }
+
+    /// Drops the cached translation of the page of `linear` (INVLPG).
+    mutating func flushTranslation(linear: UInt64) {
+        tlb.flush(linear: linear)
+        cache.linkEpoch &+= 1
+    }
+
     private mutating func refill(_ linear: UInt64, kind: AccessKind, supervisor: Bool) throws(Interruption) -> SoftwareTLB.Entry {
         let user = !supervisor && userAccess
         var permissions: SoftwareTLB.Permissions

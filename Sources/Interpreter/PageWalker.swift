@@ -167,6 +167,7 @@ extension InterpreterCore {
     mutating func invalidateCode(_ generation: UnsafeMutablePointer<UInt32>) {
         if generation.pointee & PhysicalMemoryMap.holdsCodeBit != 0 {
             memory.invalidateCode(generation)
+            cache.linkEpoch &+= 1
             blockInterrupted = true
         }
     }

@@ -16,10 +16,6 @@ final class PhysicalMemoryMap {
     static let holdsCodeBit: UInt32 = 1 << 31
 
     let regions: [Region]
-    /// Changes whenever decoded instructions may have gone stale anywhere: on every invalidation
-    /// of a page's code, and whenever the block cache gives a slot to another block. Links between
-    /// decoded blocks hold only within one value.
-    var codeEpoch: UInt64 = 0
     /// The guest memory whose mappings the regions point into; kept alive while the map exists.
     let memory: GuestMemory
 
@@ -46,12 +42,12 @@ final class PhysicalMemoryMap {
         }
     }
 
-    /// Drops the decoded blocks of the page whose generation counter this is.
-    func invalidateCode(_ generation: UnsafeMutablePointer<UInt32>) {
-        if generation.pointee & Self.holdsCodeBit != 0 {
-            generation.pointee = (generation.pointee &+ 1) & ~Self.holdsCodeBit
-            codeEpoch &+= 1
-        }
+    /// Drops the decoded blocks of the page whose generation counter this is; returns whether it held any.
+    @discardableResult
+    func invalidateCode(_ generation: UnsafeMutablePointer<UInt32>) -> Bool {
+        guard generation.pointee & Self.holdsCodeBit != 0 else { return false }
+        generation.pointee = (generation.pointee &+ 1) & ~Self.holdsCodeBit
+        return true
     }
 
     /// The page that holds `physical`: host pointer of its first byte and its generation counter;

@@ -37,10 +37,6 @@ struct SoftwareTLB {
     static let invalidTag = UInt64.max
     static let entryCount = 256
 
-    /// Changes whenever translations cached anywhere (here, or as links between decoded blocks)
-    /// may stop holding: on every flush and every change of mode or privilege.
-    var epoch: UInt32 = 0
-
     /// The entries, owned by `storage`.
     let entries: UnsafeMutablePointer<Entry>
     private let storage = Storage()
@@ -62,13 +58,11 @@ struct SoftwareTLB {
     @inline(__always)
     static func slot(_ page: UInt64) -> Int { Int(truncatingIfNeeded: page) & (entryCount - 1) }
 
-    mutating func flush() {
+    func flush() {
         for index in 0..<Self.entryCount { entries[index] = Entry() }
-        epoch &+= 1
     }
 
-    mutating func flush(linear: UInt64) {
-        epoch &+= 1
+    func flush(linear: UInt64) {
         let page = linear >> 12
         let slot = Self.slot(page)
         if entries[slot].tag == page { entries[slot] = Entry() }
