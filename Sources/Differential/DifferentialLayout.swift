@@ -14,6 +14,10 @@ enum DifferentialLayout {
     static let ramSize: UInt64 = 4 << 20
     /// User pages: data 0x1000–0x7FFF and 0x9000–0xEFFF, code 0x8000 (read-only), stack 0xF000.
     static let userDataRanges: [Range<UInt64>] = [0x1000..<0x8000, 0x9000..<0xF000]
+    /// Every page user code may write (page 0 and the stack too): rewritten before each sequence,
+    /// so that no sequence sees what an earlier one left (say, bytes the engines may write
+    /// differently when a string instruction faults).
+    static let userWritableRanges: [Range<UInt64>] = [0..<0x8000, 0x9000..<0x10000]
     static let codeAddress: UInt64 = 0x8000
     static let stackPage: Range<UInt64> = 0xF000..<0x10000
     static let markerPage: UInt64 = 0x1F_F000
