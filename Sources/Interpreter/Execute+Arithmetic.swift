@@ -52,6 +52,14 @@ extension InterpreterCore {
         if ALUOperation(encoding: operation) != .cmp { gpr[Int(destination)] = result }
     }
 
+    /// An ALU operation whose destination is the byte register `destination` (AH…BH without REX).
+    @inline(always)
+    mutating func aluByteRegister(_ instruction: DecodedInstruction, destination: UInt8, source: UInt64) {
+        let highByte = instruction.isHighByte(destination)
+        let result = alu(instruction.extra, register(destination, size: 1, highByte: highByte), source & 0xFF, size: 1)
+        if ALUOperation(encoding: instruction.extra) != .cmp { setRegister(destination, size: 1, highByte: highByte, result) }
+    }
+
     @inline(always)
     mutating func aluRMReg(_ instruction: DecodedInstruction, size: Int) throws(Interruption) {
         let compare = instruction.extra == ALUOperation.cmp.rawValue
@@ -176,8 +184,6 @@ extension InterpreterCore {
     }
 
     mutating func setCarry(_ carry: Bool) {
-        var bits = flags.bits
-        if carry { bits |= RFlags.carry } else { bits &= ~RFlags.carry }
-        flags.materialize(bits)
+        flags.setCarryAndOverflow(carry: carry, overflow: flags.overflow)
     }
 }

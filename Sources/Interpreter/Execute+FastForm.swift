@@ -81,6 +81,14 @@ extension InterpreterCore {
         case .movRegRMRegister8: gpr[Int(instruction.pointee.reg)] = gpr[Int(instruction.pointee.rm)]
         case .movRMImmRegister4: gpr[Int(instruction.pointee.rm)] = instruction.pointee.immediate & 0xFFFF_FFFF
         case .movRMImmRegister8: gpr[Int(instruction.pointee.rm)] = instruction.pointee.immediate
+        case .shiftRMImmRegister4: shiftRegister(instruction, size: 4)
+        case .shiftRMImmRegister8: shiftRegister(instruction, size: 8)
+        case .aluRMRegRegister1:
+            aluByteRegister(instruction.pointee, destination: instruction.pointee.rm, source: regOperand(instruction.pointee, size: 1))
+        case .aluRegRMRegister1:
+            let source = register(instruction.pointee.rm, size: 1, highByte: instruction.pointee.isHighByte(instruction.pointee.rm))
+            aluByteRegister(instruction.pointee, destination: instruction.pointee.reg, source: source)
+        case .aluRMImmRegister1: aluByteRegister(instruction.pointee, destination: instruction.pointee.rm, source: instruction.pointee.immediate)
         case .movRegRMFlat1: setRegOperand(instruction.pointee, size: 1, try flatOperand(instruction, size: 1))
         case .movRegRMFlat4: gpr[Int(instruction.pointee.reg)] = try flatOperand(instruction, size: 4)
         case .movRegRMFlat8: gpr[Int(instruction.pointee.reg)] = try flatOperand(instruction, size: 8)

@@ -17,13 +17,29 @@ extension InterpreterCore {
             if size == 4 && instruction.modrmMod == 3 { try setRMOperand(instruction, size: size, value) }
             return
         }
+        try setRMOperand(instruction, size: size, shifted(value, kind: ShiftKind(encoding: instruction.extra), count: count, size: size))
+    }
+
+    /// Shift or rotate by an immediate of a 32- or 64-bit register.
+    @inline(always)
+    mutating func shiftRegister(_ instruction: UnsafePointer<DecodedInstruction>, size: Int) {
+        let register = Int(instruction.pointee.rm)
+        let count = Int(instruction.pointee.immediate & (size == 8 ? 0x3F : 0x1F))
+        let value = gpr[register] & Self.mask(size)
+        // A zero count changes nothing, but still writes (zero-extends) a 32-bit register.
+        gpr[register] = count == 0 ? value : shifted(value, kind: ShiftKind(encoding: instruction.pointee.extra), count: count, size: size)
+    }
+
+    /// `value` (of `size` bytes) shifted or rotated by `count` (not 0), setting the flags as the
+    /// processor does.
+    @inline(always)
+    mutating func shifted(_ value: UInt64, kind: ShiftKind, count: Int, size: Int) -> UInt64 {
         let bits = size * 8
         let mask = Self.mask(size)
         let signBit = Self.signBit(size)
         var result: UInt64
         var carry: Bool
         var overflow: Bool
-        let kind = ShiftKind(encoding: instruction.extra)
         switch kind {
         case .rol, .ror:
             let rotation = count % bits
@@ -36,9 +52,8 @@ extension InterpreterCore {
                 carry = result & signBit != 0
                 overflow = (result & signBit != 0) != (result & (signBit >> 1) != 0)
             }
-            flags.materialize(flags.bits & ~(RFlags.carry | RFlags.overflow) | (carry ? RFlags.carry : 0) | (overflow ? RFlags.overflow : 0))
-            try setRMOperand(instruction, size: size, result)
-            return
+            flags.setCarryAndOverflow(carry: carry, overflow: overflow)
+            return result
         case .rcl, .rcr:
             let rotation = size < 4 ? count % (bits + 1) : count
             result = value
@@ -60,9 +75,8 @@ extension InterpreterCore {
             } else {
                 overflow = (value & signBit != 0) != carryBefore
             }
-            flags.materialize(flags.bits & ~(RFlags.carry | RFlags.overflow) | (carry ? RFlags.carry : 0) | (overflow ? RFlags.overflow : 0))
-            try setRMOperand(instruction, size: size, result)
-            return
+            flags.setCarryAndOverflow(carry: carry, overflow: overflow)
+            return result
         case .sal where model == .i8086:
             // SETMO and SETMOC: the 8086's reg-6 form sets the operand to all ones.
             result = mask
@@ -83,7 +97,7 @@ extension InterpreterCore {
             overflow = false
         }
         flags.setPartial(result: result, size: size, carry: carry, overflow: overflow, auxiliaryCarry: flags.auxiliaryCarry)
-        try setRMOperand(instruction, size: size, result)
+        return result
     }
 
     /// SHLD and SHRD: shift r/m, filling from the register operand.

@@ -25,6 +25,9 @@ enum FastForm: UInt8 {
     case aluRMImmRegister4, aluRMImmRegister8, testRMRegRegister4, testRMRegRegister8
     case incDecRegister4, incDecRegister8, movRMRegRegister4, movRMRegRegister8
     case movRegRMRegister4, movRegRMRegister8, movRMImmRegister4, movRMImmRegister8
+    case shiftRMImmRegister4, shiftRMImmRegister8
+    /// Byte-register forms (AH…BH without REX included).
+    case aluRMRegRegister1, aluRegRMRegister1, aluRMImmRegister1
     /// Jcc, one form per condition (in condition-code order).
     case jo, jno, jb, jae, je, jne, jbe, ja, js, jns, jp, jnp, jl, jge, jle, jg
     case callRel8, retNear8, push8, pop8
@@ -114,6 +117,11 @@ enum FastForm: UInt8 {
         case (.movRegRM, 8): .movRegRMRegister8
         case (.movRMImm, 4): .movRMImmRegister4
         case (.movRMImm, 8): .movRMImmRegister8
+        case (.shiftRMImm, 4): .shiftRMImmRegister4
+        case (.shiftRMImm, 8): .shiftRMImmRegister8
+        case (.aluRMReg, 1): .aluRMRegRegister1
+        case (.aluRegRM, 1): .aluRegRMRegister1
+        case (.aluRMImm, 1): .aluRMImmRegister1
         default: nil
         }
     }

@@ -66,6 +66,17 @@ struct LazyFlags {
         isMaterialized = false
     }
 
+    /// Sets CF and OF and leaves the other four flags as they are (rotates, CLC, STC, CMC).
+    @inline(always)
+    mutating func setCarryAndOverflow(carry: Bool, overflow: Bool) {
+        if isMaterialized {
+            materialized = materialized & ~(RFlags.carry | RFlags.overflow) | (carry ? RFlags.carry : 0) | (overflow ? RFlags.overflow : 0)
+        } else {
+            carryFlag = carry
+            overflowFlag = overflow
+        }
+    }
+
     /// Sets the six status flags directly.
     @inline(always)
     mutating func materialize(_ flags: UInt64) {
