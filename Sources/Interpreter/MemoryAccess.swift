@@ -113,12 +113,30 @@ extension InterpreterCore {
         return top == 0 || top == -1
     }
 
-    /// The host address of a flat 64-bit-mode access that the TLB already allows and that stays
-    /// within its page, or nil when the access needs the full segment and translation path.
+    /// The host address of an access through a flat segment (one that maps offsets to the same
+    /// linear addresses) that the TLB already allows and that stays within its page, or nil when
+    /// the access needs the full segment and translation path.
     @inline(always)
     func flatHostAddress(segment: Int, offset: UInt64, size: Int, write: Bool) -> UnsafeMutableRawPointer? {
-        guard decodeMode == .bits64 && segment < SegmentName.fs.rawValue else { return nil }
+        if decodeMode == .bits64 {
+            guard segment < SegmentName.fs.rawValue else { return nil }
+        } else {
+            guard isFlat(segment, write: write) else { return nil }
+        }
         return directHostAddress(linear: offset, size: size, write: write)
+    }
+
+    /// Whether a segment outside 64-bit mode is flat for an access: base 0, a 4 GiB limit and (in
+    /// protected mode) rights that allow the access without an expand-down limit. Its offsets,
+    /// at most 32 bits, are then linear addresses, and only the page can refuse the access.
+    @inline(always)
+    func isFlat(_ segment: Int, write: Bool) -> Bool {
+        let cache = state.segments[segment]
+        guard cache.base == 0 && cache.limit == 0xFFFF_FFFF && model != .i8086 else { return false }
+        if mode == .real || mode == .virtual8086 { return true }
+        let rights = cache.access
+        guard rights.present && !rights.isExpandDown else { return false }
+        return write ? !rights.isCode && rights.isWritableOrReadable : !rights.isCode || rights.isWritableOrReadable
     }
 
     /// The host address of an access at `linear` that the TLB already allows as a plain load
