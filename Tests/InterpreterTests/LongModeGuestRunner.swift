@@ -20,9 +20,7 @@ struct LongModeGuestRunner {
     static let supervisorPage: UInt64 = 0x10_0000
     /// A page whose translation is not present.
     static let absentPage: UInt64 = 0x1F_0000
-    /// Selectors: kernel code and data, user code and data (with RPL 3), the TSS.
-    static let kernelCode: UInt16 = 0x08
-    static let kernelData: UInt16 = 0x10
+    /// Selectors beside the kernel's code (0x08) and data (0x10): user code and data (with RPL 3), the TSS.
     static let userCode: UInt16 = 0x1B
     static let userData: UInt16 = 0x23
     static let taskState: UInt16 = 0x28
@@ -53,8 +51,9 @@ struct LongModeGuestRunner {
             let handler = Self.handlers + vector * 16
             // MOV R15D, vector; HLT
             memory.write([0x41, 0xBF, UInt8(vector), 0, 0, 0, 0xF4], at: handler)
-            memory.store(handler & 0xFFFF | UInt64(Self.kernelCode) << 16 | 0x8E00 << 32 | (handler >> 16 & 0xFFFF) << 48, at: Self.idt + vector * 16)
-            memory.store(handler >> 32, at: Self.idt + vector * 16 + 8)
+            let gate = LongModeContext.interruptGate(to: handler)
+            memory.store(gate.low, at: Self.idt + vector * 16)
+            memory.store(gate.high, at: Self.idt + vector * 16 + 8)
         }
     }
 
@@ -62,23 +61,11 @@ struct LongModeGuestRunner {
     func run(_ source: String, adjust: (inout VCPUContext) -> Void = { _ in }) throws -> (exit: VMExit, context: VCPUContext) {
         let code = try GuestAssembler.flatBinary(source: ".code64\n" + source, origin: Self.codeAddress)
         memory.write(code, at: Self.codeAddress)
-        var context = VCPUContext()
-        context.cr0 = CR0.protectionEnable | CR0.extensionType | CR0.numericError | CR0.writeProtect | CR0.paging
-        context.cr3 = Self.pml4
-        context.cr4 = CR4.physicalAddressExtension
-        context.efer = EFER.longModeEnable | EFER.longModeActive
-        context.gdtr = DescriptorTableRegister(base: Self.gdt, limit: 7 * 8 - 1)
-        context.idtr = DescriptorTableRegister(base: Self.idt, limit: 32 * 16 - 1)
-        context.tr = SegmentRegister(
-            selector: Self.taskState, base: Self.tss, limit: 0x67, access: SegmentAccessRights(type: 0xB, system: true, dpl: 0, present: true))
-        context.ldtr = SegmentRegister(selector: 0, base: 0, limit: 0, access: .unusable)
-        context[.cs] = SegmentRegister(
-            selector: Self.kernelCode, base: 0, limit: 0xFFFF_FFFF,
-            access: SegmentAccessRights(type: 0xB, system: false, dpl: 0, present: true, longMode: true, granularity: true))
-        let data = SegmentRegister(
-            selector: Self.kernelData, base: 0, limit: 0xFFFF_FFFF,
-            access: SegmentAccessRights(type: 3, system: false, dpl: 0, present: true, defaultBig: true, granularity: true))
-        for name in [SegmentName.ds, .es, .fs, .gs, .ss] { context[name] = data }
+        var context = LongModeContext.kernel(
+            pml4: Self.pml4, gdt: DescriptorTableRegister(base: Self.gdt, limit: 7 * 8 - 1),
+            idt: DescriptorTableRegister(base: Self.idt, limit: 32 * 16 - 1),
+            taskRegister: SegmentRegister(
+                selector: Self.taskState, base: Self.tss, limit: 0x67, access: SegmentAccessRights(type: 0xB, system: true, dpl: 0, present: true)))
         context.rip = Self.codeAddress
         context[.rsp] = Self.kernelStackTop
         adjust(&context)

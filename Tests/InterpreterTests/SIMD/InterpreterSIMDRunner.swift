@@ -30,9 +30,9 @@ final class InterpreterSIMDRunner {
         for vector in 0..<32 {
             let handler = Self.handlersAddress + UInt64(vector * 16)
             memory.store(UInt8(0xF4), at: handler)
-            let low = handler & 0xFFFF | 0x08 << 16 | 0x8E00 << 32 | (handler >> 16 & 0xFFFF) << 48
-            memory.store(low, at: Self.idtAddress + UInt64(vector * 16))
-            memory.store(handler >> 32, at: Self.idtAddress + UInt64(vector * 16) + 8)
+            let gate = LongModeContext.interruptGate(to: handler)
+            memory.store(gate.low, at: Self.idtAddress + UInt64(vector * 16))
+            memory.store(gate.high, at: Self.idtAddress + UInt64(vector * 16) + 8)
         }
         memory.store(UInt8(0xF4), at: Self.returnAddress)
         memory.write(code, at: Self.codeAddress)
@@ -41,23 +41,10 @@ final class InterpreterSIMDRunner {
 
     /// The long-mode context every case starts from, before its registers are loaded.
     static var baseContext: VCPUContext {
-        var context = VCPUContext()
-        context.cr0 = CR0.protectionEnable | CR0.monitorCoprocessor | CR0.extensionType | CR0.numericError | CR0.writeProtect | CR0.paging
-        context.cr3 = pml4Address
-        context.cr4 = CR4.physicalAddressExtension | CR4.osfxsr | CR4.osxmmexcpt
-        context.efer = EFER.longModeEnable | EFER.longModeActive
-        context.gdtr = DescriptorTableRegister(base: gdtAddress, limit: 3 * 8 - 1)
-        context.idtr = DescriptorTableRegister(base: idtAddress, limit: 32 * 16 - 1)
-        let code = SegmentRegister(
-            selector: 0x08, base: 0, limit: 0xFFFF_FFFF,
-            access: SegmentAccessRights(type: 0xB, system: false, dpl: 0, present: true, longMode: true, granularity: true))
-        let data = SegmentRegister(
-            selector: 0x10, base: 0, limit: 0xFFFF_FFFF,
-            access: SegmentAccessRights(type: 0x3, system: false, dpl: 0, present: true, defaultBig: true, granularity: true))
-        for name in SegmentName.allCases { context[name] = name == .cs ? code : data }
-        context.tr = SegmentRegister(selector: 0, base: 0, limit: 0x67, access: SegmentAccessRights(type: 0xB, system: true, dpl: 0, present: true))
-        context.ldtr = SegmentRegister(selector: 0, base: 0, limit: 0, access: .unusable)
-        return context
+        LongModeContext.kernel(
+            pml4: pml4Address, gdt: DescriptorTableRegister(base: gdtAddress, limit: 3 * 8 - 1),
+            idt: DescriptorTableRegister(base: idtAddress, limit: 32 * 16 - 1),
+            taskRegister: SegmentRegister(selector: 0, base: 0, limit: 0x67, access: SegmentAccessRights(type: 0xB, system: true, dpl: 0, present: true)))
     }
 
     /// Runs the snippet `input` names from `input`'s state; `adjust` may change the context first
