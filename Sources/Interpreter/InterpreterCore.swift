@@ -145,12 +145,13 @@ struct InterpreterCore {
                 // forgotten once it is done.
                 let count = mmioReplayCount != 0 ? 1 : min(block.count, remaining)
                 blockInterrupted = false
+                var instruction = block.instructions
                 while executed < count {
-                    let instruction = block.instructions + executed
                     instructionStart = state.rip
                     state.rip = (instructionStart &+ UInt64(instruction.pointee.length)) & ripMask
                     try execute(block.forms[executed], instruction)
                     executed += 1
+                    instruction += 1
                     if blockInterrupted { break }
                 }
                 // RF lasts for one instruction, and only the first of a block can start with it set.
