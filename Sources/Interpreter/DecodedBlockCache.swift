@@ -1,8 +1,9 @@
 import X86
 
 /// A direct-mapped cache of decoded blocks: runs of instructions that start at one guest-physical
-/// address and end at a control transfer, a system instruction, the page end or `blockCapacity`
-/// instructions. A block is valid while the generation counter of its page is unchanged.
+/// address and end at a control transfer (64-bit code runs on through direct JMP and CALL targets
+/// on the same page), a system instruction, the page end or `blockCapacity` instructions. A block
+/// is valid while the generation counter of its page is unchanged.
 final class DecodedBlockCache {
     /// Where a block starts, how many instructions it holds, and the blocks that followed it.
     struct Header {

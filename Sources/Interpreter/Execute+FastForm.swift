@@ -1,6 +1,8 @@
 import X86
 
-/// The dispatch of the hot forms: each case is a handler inlined at a constant operand size.
+/// The dispatch on fast forms. Register, flat-memory and Jcc forms run inline; the others call an
+/// outlined function that inlines their handler at a constant operand size (inlining every handler
+/// into the run loop would make it too big to optimize).
 extension InterpreterCore {
     @inline(always)
     mutating func execute(_ form: FastForm, _ instruction: UnsafePointer<DecodedInstruction>) throws(Interruption) {

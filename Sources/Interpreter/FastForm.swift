@@ -1,7 +1,8 @@
 import X86
 
-/// The hot instruction forms at a fixed operand size. The run loop hands them to the handlers
-/// `execute` uses, inlined with a constant size, so the general operand-size code folds away.
+/// What the run loop dispatches on: each hot instruction specialized, when its block is decoded,
+/// by operand size, by register or flat memory operand, or by condition, so that it runs without
+/// the general operand code; `.general` for the rest, which `execute` dispatches by handler.
 enum FastForm: UInt8 {
     /// Everything else: dispatched by handler through `execute`.
     case general

@@ -10,21 +10,6 @@ extension InterpreterCore {
         let instructions: UnsafeMutablePointer<DecodedInstruction>
         let forms: UnsafeMutablePointer<FastForm>
         let count: Int
-
-        init(header: UnsafeMutablePointer<DecodedBlockCache.Header>?, instructions: UnsafeMutablePointer<DecodedInstruction>,
-             forms: UnsafeMutablePointer<FastForm>, count: Int) {
-            self.header = header
-            self.instructions = instructions
-            self.forms = forms
-            self.count = count
-        }
-
-        /// The block a cache header describes.
-        @inline(__always)
-        init(header: UnsafeMutablePointer<DecodedBlockCache.Header>) {
-            self.init(header: header, instructions: header.pointee.instructions.unsafelyUnwrapped,
-                      forms: header.pointee.forms.unsafelyUnwrapped, count: Int(header.pointee.count))
-        }
     }
 
     /// The decoded block that starts at CS:`instructionStart`, found through a link of the block
@@ -198,5 +183,14 @@ extension InterpreterCore {
         }
         guard offset <= UInt64(cs.limit) else { throw .generalProtection() }
         return (cs.base &+ offset) & 0xFFFF_FFFF
+    }
+}
+
+extension InterpreterCore.FetchedBlock {
+    /// The block a cache header describes.
+    @inline(__always)
+    init(header: UnsafeMutablePointer<DecodedBlockCache.Header>) {
+        self.init(header: header, instructions: header.pointee.instructions.unsafelyUnwrapped,
+                  forms: header.pointee.forms.unsafelyUnwrapped, count: Int(header.pointee.count))
     }
 }

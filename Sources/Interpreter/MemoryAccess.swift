@@ -12,17 +12,20 @@ extension InterpreterCore {
         let page = linear >> 12
         let slot = SoftwareTLB.slot(page)
         let entry = tlb.entries[slot]
-        if entry.tag == page {
-            let user = !supervisor && userAccess
-            let needed: SoftwareTLB.Permissions
-            switch kind {
-            case .read: needed = user ? .userRead : []
-            case .write: needed = user ? [.userWrite, .writableRAM] : [.supervisorWrite, .writableRAM]
-            case .execute: needed = user ? [.execute, .userRead] : .execute
-            }
-            if entry.permissions.isSuperset(of: needed) { return entry }
+        if entry.tag == page && entry.permissions.isSuperset(of: Self.permissionsNeeded(kind, user: !supervisor && userAccess)) {
+            return entry
         }
         return try refill(linear, kind: kind, supervisor: supervisor)
+    }
+
+    /// What a translation must allow for an access of `kind` at user or supervisor privilege.
+    @inline(__always)
+    static func permissionsNeeded(_ kind: AccessKind, user: Bool) -> SoftwareTLB.Permissions {
+        switch kind {
+        case .read: user ? .userRead : []
+        case .write: user ? [.userWrite, .writableRAM] : [.supervisorWrite, .writableRAM]
+        case .execute: user ? [.execute, .userRead] : .execute
+        }
     }
 
     /// Drops every cached translation, and the links between decoded blocks that relied on them.
@@ -66,9 +69,9 @@ extension InterpreterCore {
         entry.permissions = permissions
         if !supervisor && entry.host != nil {
             let key = SoftwareTLB.fastKey(linear, user: user)
-            if !user || permissions.contains(.userRead) { entry.readKey = key }
-            let writable: SoftwareTLB.Permissions = user ? [.userWrite, .writableRAM] : [.supervisorWrite, .writableRAM]
-            if permissions.isSuperset(of: writable), let generation = entry.generation, generation.pointee & PhysicalMemoryMap.holdsCodeBit == 0 {
+            if permissions.isSuperset(of: Self.permissionsNeeded(.read, user: user)) { entry.readKey = key }
+            if permissions.isSuperset(of: Self.permissionsNeeded(.write, user: user)), let generation = entry.generation,
+               generation.pointee & PhysicalMemoryMap.holdsCodeBit == 0 {
                 entry.writeKey = key
             }
         }

@@ -132,28 +132,35 @@ extension InterpreterCore {
         return WalkResult(physical: physical, user: userAllowed, writable: writable, executable: executable, dirty: leafDirty)
     }
 
-    private func physicalPointer(_ address: UInt64, _ size: Int) throws(Interruption) -> UnsafeMutableRawPointer {
+    /// The host address of a page-table entry, and whether it lies in ROM.
+    private func physicalPointer(_ address: UInt64, _ size: Int) throws(Interruption) -> (pointer: UnsafeMutableRawPointer, isROM: Bool) {
         guard let page = memory.page(containing: address), Int(address & 0xFFF) + size <= 4096 else {
             throw .failure("page-table access outside RAM at physical 0x\(String(address, radix: 16))")
         }
-        return page.host + Int(address & 0xFFF)
+        return (page.host + Int(address & 0xFFF), page.isROM)
     }
 
     func readPhysical32(_ address: UInt64) throws(Interruption) -> UInt32 {
-        UInt32(littleEndian: try physicalPointer(address, 4).loadUnaligned(as: UInt32.self))
+        UInt32(littleEndian: try physicalPointer(address, 4).pointer.loadUnaligned(as: UInt32.self))
     }
 
     func readPhysical64(_ address: UInt64) throws(Interruption) -> UInt64 {
-        UInt64(littleEndian: try physicalPointer(address, 8).loadUnaligned(as: UInt64.self))
+        UInt64(littleEndian: try physicalPointer(address, 8).pointer.loadUnaligned(as: UInt64.self))
     }
 
+    /// Stores a page-table entry (setting its accessed and dirty bits); one in ROM keeps its value,
+    /// as ROM ignores stores.
     mutating func writePhysical32(_ address: UInt64, _ value: UInt32) throws(Interruption) {
-        try physicalPointer(address, 4).storeBytes(of: value.littleEndian, as: UInt32.self)
+        let target = try physicalPointer(address, 4)
+        guard !target.isROM else { return }
+        target.pointer.storeBytes(of: value.littleEndian, as: UInt32.self)
         noteWrite(physical: address)
     }
 
     mutating func writePhysical64(_ address: UInt64, _ value: UInt64) throws(Interruption) {
-        try physicalPointer(address, 8).storeBytes(of: value.littleEndian, as: UInt64.self)
+        let target = try physicalPointer(address, 8)
+        guard !target.isROM else { return }
+        target.pointer.storeBytes(of: value.littleEndian, as: UInt64.self)
         noteWrite(physical: address)
     }
 

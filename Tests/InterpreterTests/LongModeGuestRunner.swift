@@ -9,6 +9,7 @@ import X86
 /// halts. The code runs at `codeAddress`.
 struct LongModeGuestRunner {
     static let pml4: UInt64 = 0x1000
+    static let pageDirectory: UInt64 = 0x3000
     static let pageTable: UInt64 = 0x4000
     static let gdt: UInt64 = 0x5000
     static let idt: UInt64 = 0x6000
@@ -30,8 +31,8 @@ struct LongModeGuestRunner {
     init() throws {
         _ = try memory.addRAM(name: "ram", at: 0, size: 4 << 20)
         memory.store(UInt64(Self.pml4 + 0x1000 | 7), at: Self.pml4)
-        memory.store(UInt64(Self.pml4 + 0x2000 | 7), at: Self.pml4 + 0x1000)
-        memory.store(UInt64(Self.pageTable | 7), at: Self.pml4 + 0x2000)
+        memory.store(UInt64(Self.pageDirectory | 7), at: Self.pml4 + 0x1000)
+        memory.store(UInt64(Self.pageTable | 7), at: Self.pageDirectory)
         for page in UInt64(0)..<512 {
             let address = page << 12
             let entry: UInt64 = switch address {
