@@ -1,8 +1,10 @@
 import X86
 
-/// The dispatch on fast forms. Register, flat-memory and Jcc forms run inline; the others call an
-/// outlined function that inlines their handler at a constant operand size (inlining every handler
-/// into the run loop would make it too big to optimize).
+/// The dispatch on fast forms. Register, flat-memory and Jcc forms run inline; each of the others
+/// calls a small function of its own that inlines its handler at a constant operand size. Inlining
+/// every handler into the run loop makes it too big to optimize, and one outlined function with a
+/// second switch over the forms measured half as fast (bench/host-cost.sh: 110 host instructions
+/// per guest instruction instead of 65).
 extension InterpreterCore {
     @inline(always)
     mutating func execute(_ form: FastForm, _ instruction: UnsafePointer<DecodedInstruction>) throws(Interruption) {
