@@ -229,8 +229,7 @@ public final class DifferentialRunner {
     }
 
     static func decode(_ bytes: [UInt8], mode: DifferentialMode) -> DecodedInstruction? {
-        guard let decodeMode = DecodeMode(bits: mode.decodeBits) else { return nil }
-        return bytes.withUnsafeBytes { buffer in try? Decoder.decode(buffer, mode: decodeMode) }
+        bytes.withUnsafeBytes { buffer in try? Decoder.decode(buffer, mode: mode.decodeMode) }
     }
 
     /// The shift or rotate count an instruction will use, from the state before it.

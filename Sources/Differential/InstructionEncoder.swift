@@ -111,13 +111,8 @@ struct InstructionEncoder {
     }
 
     private func immediates(_ entry: OpcodeEntry, rex: UInt8, operandSizePrefix: Bool, using random: inout SeededGenerator) -> [UInt8] {
-        var operandSize: Int
-        switch mode {
-        case .bits64:
-            if rex & 8 != 0 || entry.attributes.contains(.force64) { operandSize = 8 } else if entry.attributes.contains(.default64) { operandSize = operandSizePrefix ? 2 : 8 } else { operandSize = operandSizePrefix ? 2 : 4 }
-        case .compatibility32: operandSize = operandSizePrefix ? 2 : 4
-        case .compatibility16: operandSize = operandSizePrefix ? 4 : 2
-        }
+        let operandSize = Decoder.operandSize(
+            in: mode.decodeMode, rexW: rex & 8 != 0, operandSizePrefix: operandSizePrefix, attributes: entry.attributes)
         var bytes: [UInt8] = []
         func randomBytes(_ count: Int) { for _ in 0..<count { bytes.append(UInt8(truncatingIfNeeded: random.next())) } }
         for operand in entry.operands {

@@ -105,26 +105,26 @@ public enum Decoder {
         }
     }
 
+    /// The operand size in bytes of a word-or-larger form in `mode`, from REX.W, the 66h prefix and
+    /// the form's attributes (64-bit default or forced).
+    public static func operandSize(in mode: DecodeMode, rexW: Bool, operandSizePrefix: Bool, attributes: InstructionAttributes) -> Int {
+        switch mode {
+        case .bits16: operandSizePrefix ? 4 : 2
+        case .bits32: operandSizePrefix ? 2 : 4
+        case .bits64:
+            if rexW || attributes.contains(.force64) { 8 } else if attributes.contains(.default64) { operandSizePrefix ? 2 : 8 } else { operandSizePrefix ? 2 : 4 }
+        }
+    }
+
     private static func sizeOperands(_ instruction: inout DecodedInstruction, entry: OpcodeEntry, mode: DecodeMode) {
         if entry.isVectorForm { instruction.prefixes.remove(.operandSize) }
         let operandPrefix = instruction.prefixes.contains(.operandSize)
         let addressPrefix = instruction.prefixes.contains(.addressSize)
+        instruction.operandSize = UInt8(operandSize(in: mode, rexW: instruction.rex & 8 != 0, operandSizePrefix: operandPrefix, attributes: entry.attributes))
         switch mode {
-        case .bits16:
-            instruction.operandSize = operandPrefix ? 4 : 2
-            instruction.addressSize = addressPrefix ? 4 : 2
-        case .bits32:
-            instruction.operandSize = operandPrefix ? 2 : 4
-            instruction.addressSize = addressPrefix ? 2 : 4
-        case .bits64:
-            instruction.addressSize = addressPrefix ? 4 : 8
-            if instruction.rex & 8 != 0 || entry.attributes.contains(.force64) {
-                instruction.operandSize = 8
-            } else if entry.attributes.contains(.default64) {
-                instruction.operandSize = operandPrefix ? 2 : 8
-            } else {
-                instruction.operandSize = operandPrefix ? 2 : 4
-            }
+        case .bits16: instruction.addressSize = addressPrefix ? 4 : 2
+        case .bits32: instruction.addressSize = addressPrefix ? 2 : 4
+        case .bits64: instruction.addressSize = addressPrefix ? 4 : 8
         }
         if entry.attributes.contains(.byteOperation) { instruction.operandSize = 1 }
         for case .x87Memory(let width) in entry.operands {
