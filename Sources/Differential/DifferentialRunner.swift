@@ -1,6 +1,7 @@
 import Interpreter
 import KVM
 import Machine
+import SeededRandom
 import X86
 
 /// Runs random instruction sequences at CPL 3 on the interpreter and on the real processor (KVM)

@@ -1,3 +1,4 @@
+import SeededRandom
 import X86
 
 /// Encodes random instances of instruction forms whose memory operands point into the user data pages.

@@ -1,4 +1,4 @@
-import Differential
+import SeededRandom
 
 /// Feeds random byte strings (0 to 20 bytes, mostly instruction-shaped) to the decoder in every
 /// mode and checks `DecoderInvariants`.

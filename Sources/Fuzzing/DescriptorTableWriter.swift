@@ -1,4 +1,4 @@
-import Differential
+import SeededRandom
 
 /// Writes the GDT, LDT, IDT (or real-mode IVT), TSS with its I/O bitmap, and the handler stubs:
 /// the usual segments every mode needs, followed by random descriptors and gates.

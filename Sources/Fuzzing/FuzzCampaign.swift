@@ -1,4 +1,4 @@
-import Differential
+import SeededRandom
 
 /// A numbered series of fuzz inputs from one seed. Input i is made from a seed of its own derived
 /// from (seed, i), so that any one input can be run again alone.

@@ -1,4 +1,4 @@
-import Differential
+import SeededRandom
 import X86
 
 /// Random but well-formed register states: control registers, EFER and RFLAGS consistent with the

@@ -1,4 +1,4 @@
-import Differential
+import SeededRandom
 
 /// Random byte strings shaped like x86 instructions: legacy prefixes, REX, the 0F, 0F38 and 0F3A
 /// escapes, ModRM and SIB patterns that select memory forms, then displacement and immediate bytes.

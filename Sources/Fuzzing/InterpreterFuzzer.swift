@@ -1,6 +1,6 @@
-import Differential
 import Interpreter
 import Machine
+import SeededRandom
 import X86
 
 /// Runs random register states over random memory on the interpreter: one machine and one vCPU per

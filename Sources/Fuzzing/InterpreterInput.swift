@@ -1,4 +1,4 @@
-import Differential
+import SeededRandom
 import X86
 
 /// One interpreter input: the mode it starts in and its register state; its memory contents are

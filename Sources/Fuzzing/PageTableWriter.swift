@@ -1,4 +1,4 @@
-import Differential
+import SeededRandom
 
 /// Writes random but well-formed page tables for the low 2 MiB of linear memory (and a few large
 /// pages above): pages present or not, writable or read-only, user or supervisor, executable or

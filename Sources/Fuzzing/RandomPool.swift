@@ -1,4 +1,4 @@
-import Differential
+import SeededRandom
 
 /// A fixed block of pseudo-random bytes, made once, that inputs copy guest memory from at an
 /// offset of their choosing: cheaper than drawing every byte, and the same in every run.

@@ -1,4 +1,5 @@
-import Differential
+import SeededRandom
+
 /// Reproducible random x87 states and memory operands for the oracle tests: values from every
 /// class the FPU distinguishes (zeros, denormals, pseudo-denormals, unnormals, infinities, QNaNs,
 /// SNaNs, pseudo-NaNs, values near the overflow and underflow thresholds of each format).

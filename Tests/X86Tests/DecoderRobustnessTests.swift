@@ -1,4 +1,4 @@
-import Differential
+import SeededRandom
 import Testing
 import X86
 

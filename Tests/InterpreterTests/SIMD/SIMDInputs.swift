@@ -1,4 +1,4 @@
-import Differential
+import SeededRandom
 import X86
 
 /// Random operand values that reach the interesting corners: special floats (zeros, infinities,

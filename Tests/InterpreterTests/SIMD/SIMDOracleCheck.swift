@@ -1,6 +1,6 @@
-import Differential
-import Testing
+import SeededRandom
 import TestSupport
+import Testing
 
 /// Runs instruction forms on the interpreter and on the host processor from the same random
 /// states and records an issue for every difference.
