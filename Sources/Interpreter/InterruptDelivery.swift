@@ -66,9 +66,7 @@ extension InterpreterCore {
             try deliverRealModeInterrupt(vector: vector)
             return
         }
-        if mode == .virtual8086 {
-            throw .failure("interrupt \(vector) in virtual-8086 mode is not supported")
-        }
+        let fromVirtual8086 = mode == .virtual8086
         let long = state.efer & EFER.longModeActive != 0
         let gateSize: UInt64 = long ? 16 : 8
         let external: UInt32 = source == .software ? 0 : 1
@@ -100,6 +98,8 @@ extension InterpreterCore {
         guard rights.isCode, rights.dpl <= cpl else { throw .generalProtection(selectorError) }
         guard rights.present else { throw .segmentNotPresent(selectorError) }
         if long && !(rights.longMode && !rights.defaultBig) { throw .generalProtection(selectorError) }
+        // From virtual-8086 mode only a handler at privilege 0 (in a non-conforming segment) will do.
+        if fromVirtual8086 && (rights.isConforming || rights.dpl != 0) { throw .generalProtection(selectorError) }
 
         let oldCPL = cpl
         let newCPL = rights.isConforming ? oldCPL : rights.dpl
@@ -133,8 +133,17 @@ extension InterpreterCore {
                     stackPointer = try readTaskStateStack(offset: 2 + UInt64(newCPL) * 4, size: 2)
                     stackSelector = UInt16(truncatingIfNeeded: try readTaskStateStack(offset: 4 + UInt64(newCPL) * 4, size: 2))
                 }
+                let oldDataSelectors = [SegmentName.gs, .fs, .ds, .es].map { UInt64(state.segments[$0.rawValue].selector) }
+                if fromVirtual8086 {
+                    // The handler runs in protected mode: leave virtual-8086 mode before the new stack is used.
+                    state.rflags &= ~RFlags.virtual8086
+                    modeChanged()
+                }
                 try loadStackSegment(selector: stackSelector, privilege: newCPL)
                 gpr[4] = stackPointer
+                if fromVirtual8086 {
+                    for selector in oldDataSelectors { try push(selector, size: gateBits) }
+                }
                 try push(oldSS, size: gateBits)
                 try push(oldRSP, size: gateBits)
             }
@@ -147,6 +156,11 @@ extension InterpreterCore {
         var cleared = RFlags.trap | RFlags.nestedTask | RFlags.resume | RFlags.virtual8086
         if gateType & 1 == 0 { cleared |= RFlags.interruptEnable }
         state.rflags &= ~cleared
+        if fromVirtual8086 {
+            for name in [SegmentName.es, .ds, .fs, .gs] {
+                state.segments[name.rawValue] = SegmentRegister(selector: 0, base: 0, limit: 0, access: .unusable)
+            }
+        }
     }
 
     private mutating func deliverRealModeInterrupt(vector: UInt8) throws(Interruption) {
@@ -165,6 +179,24 @@ extension InterpreterCore {
         cs.base = segment << 4
         state.segments[SegmentName.cs.rawValue] = cs
         state.rip = offset
+        modeChanged()
+    }
+
+    /// IRETD at privilege 0 whose flags image sets VM: pops ESP, SS, ES, DS, FS and GS after EIP, CS
+    /// and EFLAGS, and resumes virtual-8086 code at privilege 3.
+    private mutating func returnToVirtual8086(instructionPointer: UInt64, codeSelector: UInt16, flags: UInt64) throws(Interruption) {
+        guard instructionPointer <= 0xFFFF else { throw .generalProtection() }
+        var selectors: [UInt16] = []
+        for slot in UInt64(4)...8 { selectors.append(UInt16(truncatingIfNeeded: try peekStack(at: slot * 4, size: 4))) }
+        let stackPointer = try peekStack(at: 12, size: 4)
+        rflags = flags & 0x3F_7FD5
+        state.segments[SegmentName.cs.rawValue] = Self.virtual8086Segment(codeSelector, code: true)
+        for (name, selector) in zip([SegmentName.ss, .es, .ds, .fs, .gs], selectors) {
+            state.segments[name.rawValue] = Self.virtual8086Segment(selector, code: false)
+        }
+        gpr[4] = stackPointer
+        state.rip = instructionPointer
+        state.events.nmiMasked = false
         modeChanged()
     }
 
@@ -188,7 +220,17 @@ extension InterpreterCore {
             return
         }
         if mode == .virtual8086 {
-            throw .failure("IRET in virtual-8086 mode is not supported")
+            // Without VME, only IOPL 3 lets virtual-8086 code return; IOPL and VM stay as they are.
+            guard (state.rflags & RFlags.ioplMask) >> RFlags.ioplShift == 3 else { throw .generalProtection() }
+            let ip = try peekStack(at: 0, size: size)
+            let cs = try peekStack(at: UInt64(size), size: size)
+            let poppedFlags = try peekStack(at: UInt64(2 * size), size: size)
+            try loadCodeSegment(selector: UInt16(truncatingIfNeeded: cs), offset: ip, transfer: .jump)
+            setRegister(4, size: 2, highByte: false, (gpr[4] &+ UInt64(3 * size)) & 0xFFFF)
+            let mask = (size == 2 ? 0xFFFF : 0x25_7FD5) & ~(RFlags.virtual8086 | RFlags.ioplMask)
+            rflags = rflags & ~mask | poppedFlags & mask
+            state.events.nmiMasked = false
+            return
         }
         if state.rflags & RFlags.nestedTask != 0 && state.efer & EFER.longModeActive == 0 {
             throw .failure("IRET with NT set (task return) is not supported")
@@ -198,7 +240,8 @@ extension InterpreterCore {
         let returnCS = UInt16(truncatingIfNeeded: try peekStack(at: UInt64(size), size: 2))
         let poppedFlags = try peekStack(at: UInt64(2 * size), size: size)
         if !long && poppedFlags & RFlags.virtual8086 != 0 && cpl == 0 && size == 4 {
-            throw .failure("IRET to virtual-8086 mode is not supported")
+            try returnToVirtual8086(instructionPointer: returnRIP, codeSelector: returnCS, flags: poppedFlags)
+            return
         }
         let cpl = cpl
         let returnPrivilege = UInt8(returnCS & 3)

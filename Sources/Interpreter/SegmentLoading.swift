@@ -52,6 +52,13 @@ extension InterpreterCore {
         return Descriptor(low: low, high: high, address: address)
     }
 
+    /// A segment register as virtual-8086 mode loads it: base selector × 16, a 64 KiB limit, DPL 3.
+    static func virtual8086Segment(_ selector: UInt16, code: Bool) -> SegmentRegister {
+        SegmentRegister(
+            selector: selector, base: UInt64(selector) << 4, limit: 0xFFFF,
+            access: SegmentAccessRights(type: code ? 0xB : 3, system: false, dpl: 3, present: true))
+    }
+
     /// Sets the accessed bit of a code or data descriptor.
     mutating func markAccessed(_ descriptor: Descriptor) throws(Interruption) {
         if descriptor.high & 0x100 == 0 {
@@ -66,10 +73,7 @@ extension InterpreterCore {
             var segment = state.segments[index]
             segment.selector = selector
             segment.base = UInt64(selector) << 4
-            if mode == .virtual8086 {
-                segment.limit = 0xFFFF
-                segment.access = SegmentAccessRights(type: 3, system: false, dpl: 3, present: true)
-            }
+            if mode == .virtual8086 { segment = Self.virtual8086Segment(selector, code: false) }
             state.segments[index] = segment
             if index == SegmentName.ss.rawValue { state.events.interruptShadow = true }
             return
@@ -130,10 +134,7 @@ extension InterpreterCore {
             var cs = state.segments[SegmentName.cs.rawValue]
             cs.selector = selector
             cs.base = UInt64(selector) << 4
-            if mode == .virtual8086 {
-                cs.limit = 0xFFFF
-                cs.access = SegmentAccessRights(type: 0xB, system: false, dpl: 3, present: true)
-            }
+            if mode == .virtual8086 { cs = Self.virtual8086Segment(selector, code: true) }
             if model != .i8086 && offset > UInt64(cs.limit) { throw .generalProtection() }
             state.segments[SegmentName.cs.rawValue] = cs
             state.rip = offset & 0xFFFF_FFFF
