@@ -133,7 +133,8 @@ extension InterpreterCore {
                     stackPointer = try readTaskStateStack(offset: 2 + UInt64(newCPL) * 4, size: 2)
                     stackSelector = UInt16(truncatingIfNeeded: try readTaskStateStack(offset: 4 + UInt64(newCPL) * 4, size: 2))
                 }
-                let oldDataSelectors = [SegmentName.gs, .fs, .ds, .es].map { UInt64(state.segments[$0.rawValue].selector) }
+                let dataSegments = [SegmentName.gs, .fs, .ds, .es]
+                let oldDataSelectors = fromVirtual8086 ? dataSegments.map { UInt64(state.segments[$0.rawValue].selector) } : []
                 if fromVirtual8086 {
                     // The handler runs in protected mode: leave virtual-8086 mode before the new stack is used.
                     state.rflags &= ~RFlags.virtual8086
@@ -141,9 +142,7 @@ extension InterpreterCore {
                 }
                 try loadStackSegment(selector: stackSelector, privilege: newCPL)
                 gpr[4] = stackPointer
-                if fromVirtual8086 {
-                    for selector in oldDataSelectors { try push(selector, size: gateBits) }
-                }
+                for selector in oldDataSelectors { try push(selector, size: gateBits) }
                 try push(oldSS, size: gateBits)
                 try push(oldRSP, size: gateBits)
             }
