@@ -56,11 +56,11 @@ extension InterpreterCore {
         let tag = DecodedBlockCache.tag(physical, modeKey: modeKey)
         let index = DecodedBlockCache.index(physical)
         let header = cache.headers + index
-        let slots = cache.slots(index)
-        let forms = cache.formSlots(index)
         if header.pointee.tag == tag && header.pointee.generation == generation.pointee {
             return FetchedBlock(header: header)
         }
+        let slots = cache.slots(index)
+        let forms = cache.formSlots(index)
         let count = try decodeBlock(at: host + Int(linear & 0xFFF), into: slots, forms: forms)
         if count == 0 {
             cache.scratch.pointee = try decodeAcrossBoundary(host: host, within: Int(linear & 0xFFF))
